@@ -1,0 +1,158 @@
+/**
+ * MultiAccountAggregation: an individual-accounts aggregator over many accounts, with an
+ * aggregation authorization in every source account and region.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import {
+  ConfigurationAggregator,
+  type AggregatorFiltersArgs,
+} from "../provider/aggregator/resource";
+import { AggregationAuthorization } from "../provider/authorization/resource";
+import type { AssumeRoleArgs } from "../provider/shared/args";
+import { partitionOf } from "../provider/shared/arn";
+import {
+  accountListProblems,
+  assertNoProblems,
+  regionListProblems,
+  roleNameProblems,
+} from "./validation";
+
+/** Where the aggregator lives. */
+export interface AggregatorPlacementArgs {
+  /** The aggregator name. Defaults to `<component name>-<7 random>`, kept across updates. */
+  readonly name?: pulumi.Input<string>;
+  /** The region of the aggregator; the authorizations name it. */
+  readonly region: string;
+  /** Act in the aggregator's account. */
+  readonly assumeRole?: pulumi.Input<AssumeRoleArgs>;
+}
+
+/** One source account and how to act in it. */
+export interface SourceAccountArgs {
+  /** The 12-digit account ID. */
+  readonly accountId: string;
+  /** The role to assume in it to create the authorizations. Defaults to the stack's credentials. */
+  readonly assumeRole?: pulumi.Input<AssumeRoleArgs>;
+}
+
+/** Arguments of {@link MultiAccountAggregation}. Give `sourceAccounts`, or `sourceAccountIds` with `sourceRoleName`. */
+export interface MultiAccountAggregationArgs {
+  /** The aggregator. */
+  readonly aggregator: AggregatorPlacementArgs;
+  /** The source accounts, each with its own way in. */
+  readonly sourceAccounts?: readonly SourceAccountArgs[];
+  /** The source account IDs, entered through the role `sourceRoleName` in each. */
+  readonly sourceAccountIds?: readonly string[];
+  /** The name of the role to assume in every account of `sourceAccountIds`. */
+  readonly sourceRoleName?: string;
+  /** The source regions: an authorization is created in each, in every source account. */
+  readonly regions: readonly string[];
+  /** Collect only some resource types or service principals. Defaults to everything. */
+  readonly aggregatorFilters?: pulumi.Input<AggregatorFiltersArgs>;
+  /** Tags applied to every child. */
+  readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+}
+
+const TYPE = "aws-config-aggregation:index:MultiAccountAggregation";
+
+/** An individual-accounts aggregator and its authorizations, one per source account and region. */
+export class MultiAccountAggregation extends pulumi.ComponentResource {
+  /** The aggregator. */
+  readonly aggregator: ConfigurationAggregator;
+  /** The authorizations, by `<account>-<region>`. */
+  readonly authorizations: Readonly<Record<string, AggregationAuthorization>>;
+  /** The aggregator ARN. */
+  readonly arn: pulumi.Output<string>;
+  /** The aggregator name. */
+  readonly name: pulumi.Output<string>;
+
+  constructor(
+    name: string,
+    args: MultiAccountAggregationArgs,
+    opts?: pulumi.ComponentResourceOptions,
+  ) {
+    super(TYPE, name, {}, opts);
+    assertNoProblems("MultiAccountAggregation", name, multiAccountAggregationProblems(args));
+    const sources = sourceAccountsOf(args);
+    const regions = [...args.regions].sort();
+
+    this.aggregator = new ConfigurationAggregator(
+      name,
+      {
+        name: args.aggregator.name,
+        region: args.aggregator.region,
+        assumeRole: args.aggregator.assumeRole,
+        accountAggregationSource: {
+          accountIds: sources.map((source) => source.accountId),
+          awsRegions: regions,
+        },
+        aggregatorFilters: args.aggregatorFilters,
+        tags: args.tags,
+      },
+      { parent: this },
+    );
+
+    const authorizations: Record<string, AggregationAuthorization> = {};
+    for (const source of sources) {
+      for (const region of regions) {
+        // Names come from content, not list positions: adding or removing one account or region
+        // adds or removes only its own authorizations.
+        authorizations[`${source.accountId}-${region}`] = new AggregationAuthorization(
+          `${name}-auth-${source.accountId}-${region}`,
+          {
+            authorizedAccountId: this.aggregator.accountId,
+            authorizedAwsRegion: args.aggregator.region,
+            region,
+            assumeRole: source.assumeRole,
+            tags: args.tags,
+          },
+          { parent: this },
+        );
+      }
+    }
+    this.authorizations = authorizations;
+    this.arn = this.aggregator.arn;
+    this.name = this.aggregator.name;
+    this.registerOutputs({ aggregator: this.aggregator, arn: this.arn, name: this.name });
+  }
+}
+
+/** The source accounts with their roles, from either form of the arguments. */
+export function sourceAccountsOf(args: MultiAccountAggregationArgs): SourceAccountArgs[] {
+  if (args.sourceAccounts) return [...args.sourceAccounts];
+  const partition = partitionOf(args.aggregator.region);
+  return (args.sourceAccountIds ?? []).map((accountId) => ({
+    accountId,
+    assumeRole: { roleArn: `arn:${partition}:iam::${accountId}:role/${args.sourceRoleName ?? ""}` },
+  }));
+}
+
+/** Every problem of the arguments that can be seen before deployment. */
+export function multiAccountAggregationProblems(args: MultiAccountAggregationArgs): string[] {
+  const problems: string[] = [];
+  if (args.sourceAccounts && args.sourceAccountIds) {
+    problems.push("give sourceAccounts or sourceAccountIds, not both");
+  } else if (args.sourceAccounts) {
+    problems.push(
+      ...accountListProblems(
+        "sourceAccounts",
+        args.sourceAccounts.map((source) => source.accountId),
+      ),
+    );
+  } else if (args.sourceAccountIds) {
+    problems.push(...accountListProblems("sourceAccountIds", args.sourceAccountIds));
+    if (args.sourceRoleName === undefined) {
+      problems.push(
+        "sourceAccountIds needs sourceRoleName: the role to assume in each source account",
+      );
+    } else {
+      problems.push(...roleNameProblems("sourceRoleName", args.sourceRoleName));
+    }
+  } else {
+    problems.push(
+      "no source accounts: give sourceAccounts, or sourceAccountIds with sourceRoleName",
+    );
+  }
+  problems.push(...regionListProblems("regions", args.regions));
+  return problems;
+}

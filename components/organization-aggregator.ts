@@ -1,0 +1,115 @@
+/**
+ * OrganizationAggregator: an organization-wide aggregator in the management or delegated
+ * administrator account, with the IAM role AWS Config needs — in a few lines.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import {
+  ConfigurationAggregator,
+  type AggregatorFiltersArgs,
+} from "../provider/aggregator/resource";
+import type { AssumeRoleArgs } from "../provider/shared/args";
+import { ServiceRole } from "../provider/role/resource";
+import { assertNoProblems, isPlain, regionListProblems } from "./validation";
+
+/** Arguments of {@link OrganizationAggregator}. */
+export interface OrganizationAggregatorArgs {
+  /** The aggregator name. Defaults to `<component name>-<7 random>`, kept across updates. */
+  readonly name?: pulumi.Input<string>;
+  /**
+   * The role AWS Config assumes to read the organization. Defaults to a role this component
+   * creates, trusted by `config.amazonaws.com`, with `AWSConfigRoleForOrganizations` attached.
+   */
+  readonly roleArn?: pulumi.Input<string>;
+  /** The source regions. Defaults to all regions (current and future). */
+  readonly awsRegions?: readonly string[];
+  /** Aggregate every region. Defaults to true when `awsRegions` is not given. */
+  readonly allAwsRegions?: boolean;
+  /** Collect only some resource types or service principals. Defaults to everything. */
+  readonly aggregatorFilters?: pulumi.Input<AggregatorFiltersArgs>;
+  /** Tags applied to every child (the aggregator and the role). */
+  readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /** Region of the aggregator. Defaults to the stack's `aws:region`. */
+  readonly region?: pulumi.Input<string>;
+  /** Act in the management or delegated-administrator account. */
+  readonly assumeRole?: pulumi.Input<AssumeRoleArgs>;
+}
+
+const TYPE = "aws-config-aggregation:index:OrganizationAggregator";
+
+/** An organization aggregator and, unless one is given, its IAM role. */
+export class OrganizationAggregator extends pulumi.ComponentResource {
+  /** The aggregator. */
+  readonly aggregator: ConfigurationAggregator;
+  /** The role this component created; undefined when `roleArn` was given. */
+  readonly role?: ServiceRole;
+  /** The aggregator ARN. */
+  readonly arn: pulumi.Output<string>;
+  /** The aggregator name. */
+  readonly name: pulumi.Output<string>;
+  /** The ARN of the role AWS Config assumes. */
+  readonly roleArn: pulumi.Output<string>;
+
+  constructor(
+    name: string,
+    args: OrganizationAggregatorArgs = {},
+    opts?: pulumi.ComponentResourceOptions,
+  ) {
+    super(TYPE, name, {}, opts);
+    assertNoProblems("OrganizationAggregator", name, organizationAggregatorProblems(args));
+    const { roleArn, awsRegions, allAwsRegions, tags, region, assumeRole } = args;
+
+    this.role =
+      roleArn === undefined
+        ? new ServiceRole(`${name}-role`, { tags, region, assumeRole }, { parent: this })
+        : undefined;
+    this.roleArn = this.role ? this.role.arn : pulumi.output(roleArn as pulumi.Input<string>);
+    this.aggregator = new ConfigurationAggregator(
+      name,
+      {
+        name: args.name,
+        organizationAggregationSource: {
+          roleArn: this.roleArn,
+          ...(awsRegions === undefined
+            ? { allAwsRegions: allAwsRegions ?? true }
+            : { awsRegions: [...awsRegions] }),
+        },
+        aggregatorFilters: args.aggregatorFilters,
+        tags,
+        region,
+        assumeRole,
+      },
+      { parent: this, dependsOn: this.role ? [this.role] : [] },
+    );
+    this.arn = this.aggregator.arn;
+    this.name = this.aggregator.name;
+    this.registerOutputs({
+      aggregator: this.aggregator,
+      arn: this.arn,
+      name: this.name,
+      roleArn: this.roleArn,
+    });
+  }
+}
+
+/** Every problem of the arguments that can be seen before deployment. */
+export function organizationAggregatorProblems(args: OrganizationAggregatorArgs): string[] {
+  const problems: string[] = [];
+  if (args.awsRegions !== undefined) {
+    problems.push(...regionListProblems("awsRegions", args.awsRegions));
+    if (args.allAwsRegions === true) {
+      problems.push("give either allAwsRegions: true or a list of awsRegions, not both");
+    }
+  } else if (args.allAwsRegions === false) {
+    problems.push(
+      "allAwsRegions is false but no awsRegions are listed; list the regions to aggregate",
+    );
+  }
+  if (
+    isPlain(args.roleArn) &&
+    args.roleArn !== undefined &&
+    !/^arn:aws(-[a-z]+)*:iam::\d{12}:role\//.test(args.roleArn)
+  ) {
+    problems.push(`roleArn ${JSON.stringify(args.roleArn)} is not an IAM role ARN`);
+  }
+  return problems;
+}

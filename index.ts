@@ -1,0 +1,46 @@
+/**
+ * pulumi-aws-config-aggregation: AWS Config configuration aggregators and aggregation
+ * authorizations as Pulumi resources, and components that assemble organization-wide setups.
+ */
+export {
+  ConfigurationAggregator,
+  configurationAggregatorProvider,
+  type AccountAggregationSourceArgs,
+  type AggregatorFilterArgs,
+  type AggregatorFiltersArgs,
+  type ConfigurationAggregatorArgs,
+  type OrganizationAggregationSourceArgs,
+} from "./provider/aggregator/resource";
+export type {
+  AccountAggregationSource,
+  AggregatorFilter,
+  AggregatorFilters,
+  ConfigurationAggregatorInputs,
+  ConfigurationAggregatorState,
+  OrganizationAggregationSource,
+} from "./provider/aggregator/schema";
+export {
+  AggregationAuthorization,
+  aggregationAuthorizationProvider,
+  type AggregationAuthorizationArgs,
+} from "./provider/authorization/resource";
+export type {
+  AggregationAuthorizationInputs,
+  AggregationAuthorizationState,
+} from "./provider/authorization/schema";
+export type { AssumeRoleArgs } from "./provider/shared/args";
+export type { AssumeRoleSpec } from "./provider/shared/types";
+export type { CheckFailure } from "./provider/shared/validation";
+export { ServiceRole, serviceRoleProvider, type ServiceRoleArgs } from "./provider/role/resource";
+export { CONFIG_ORGANIZATIONS_POLICY_ARN, CONFIG_SERVICE_PRINCIPAL } from "./provider/role/schema";
+export {
+  OrganizationAggregator,
+  type OrganizationAggregatorArgs,
+} from "./components/organization-aggregator";
+export {
+  MultiAccountAggregation,
+  type AggregatorPlacementArgs,
+  type MultiAccountAggregationArgs,
+  type SourceAccountArgs,
+} from "./components/multi-account-aggregation";
+export { ComponentArgumentError } from "./components/validation";

@@ -1,0 +1,57 @@
+/**
+ * `diff` for ConfigurationAggregator. Replacement only when identity changes: the name, the region,
+ * or the owning account. Switching between account and organization source is an in-place Put,
+ * as in CloudFormation.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { diffByTable, type DiffTable } from "../shared/diff";
+import { userTags } from "../shared/tags";
+import { normalizeFilters, normalizeSource } from "./check";
+import type { ConfigurationAggregatorInputs, ConfigurationAggregatorState } from "./schema";
+
+/** The aggregator's diff table. `adoptExisting` only matters at creation, so it is not compared. */
+export const AGGREGATOR_DIFF: DiffTable = {
+  compared: [
+    "name",
+    "region",
+    "accountAggregationSource",
+    "organizationAggregationSource",
+    "aggregatorFilters",
+    "tags",
+    "assumeRole",
+  ],
+  replaceOn: ["name", "region"],
+  normalize: (property, value) => {
+    switch (property) {
+      case "accountAggregationSource":
+      case "organizationAggregationSource":
+        return normalizeSource(value as never);
+      case "aggregatorFilters":
+        return normalizeFilters(value as never);
+      case "tags":
+        return userTags(value as Record<string, string>);
+      default:
+        return value;
+    }
+  },
+};
+
+/** Compares the recorded outputs with the new, checked inputs. */
+export function diffAggregator(
+  olds: ConfigurationAggregatorState,
+  news: ConfigurationAggregatorInputs,
+): pulumi.dynamic.DiffResult {
+  return diffByTable(AGGREGATOR_DIFF, { ...olds }, { ...news });
+}
+
+/** True when anything but tags and credentials changed, i.e. a Put is needed. */
+export function needsPut(
+  olds: ConfigurationAggregatorState,
+  news: ConfigurationAggregatorInputs,
+): boolean {
+  const putTable: DiffTable = {
+    ...AGGREGATOR_DIFF,
+    compared: ["accountAggregationSource", "organizationAggregationSource", "aggregatorFilters"],
+  };
+  return diffByTable(putTable, { ...olds }, { ...news }).changes === true;
+}

@@ -1,0 +1,286 @@
+/**
+ * ConfigurationAggregator's AWS calls: create, read, update, delete. Validation and diffing are
+ * pure and live beside it (check.ts, diff.ts); this file only talks to AWS.
+ */
+import {
+  DeleteConfigurationAggregatorCommand,
+  DescribeConfigurationAggregatorsCommand,
+  PutConfigurationAggregatorCommand,
+  type ConfigurationAggregator as AwsAggregator,
+  type PutConfigurationAggregatorRequest,
+} from "@aws-sdk/client-config-service";
+import type * as pulumi from "@pulumi/pulumi";
+import { arnAccount } from "../shared/arn";
+import { configClient } from "../shared/clients";
+import { findConsistently } from "../shared/consistency";
+import { awsCall, PartialFailureError } from "../shared/errors";
+import { ensureSameAccount } from "../shared/identity";
+import {
+  applyTagDelta,
+  listTags,
+  readTags,
+  tagDelta,
+  TagUpdateError,
+  toTagList,
+  userTags,
+} from "../shared/tags";
+import type { Placement, Tags } from "../shared/types";
+import { withoutUndefined } from "../shared/values";
+import { checkAggregator, normalizeFilters, normalizeSource } from "./check";
+import { diffAggregator, needsPut } from "./diff";
+import type { ConfigurationAggregatorInputs, ConfigurationAggregatorState } from "./schema";
+
+type Inputs = ConfigurationAggregatorInputs & { __provider?: string };
+
+/** The error AWS Config gives for an aggregator name it does not know. */
+const NO_SUCH_AGGREGATOR = "NoSuchConfigurationAggregatorException";
+
+function placementOf(inputs: ConfigurationAggregatorInputs): Placement {
+  return { region: inputs.region, assumeRole: inputs.assumeRole };
+}
+
+function describeAs(name: string): string {
+  return `aggregator ${JSON.stringify(name)}`;
+}
+
+/** The Put request for the desired inputs, carrying the desired tags. */
+function putRequest(inputs: ConfigurationAggregatorInputs): PutConfigurationAggregatorRequest {
+  const account = inputs.accountAggregationSource;
+  const organization = inputs.organizationAggregationSource;
+  const filters = inputs.aggregatorFilters;
+  return withoutUndefined({
+    ConfigurationAggregatorName: inputs.name,
+    AccountAggregationSources: account && [
+      withoutUndefined({
+        AccountIds: account.accountIds,
+        AllAwsRegions: account.allAwsRegions,
+        AwsRegions: account.awsRegions,
+      }),
+    ],
+    OrganizationAggregationSource:
+      organization &&
+      withoutUndefined({
+        RoleArn: organization.roleArn,
+        AllAwsRegions: organization.allAwsRegions,
+        AwsRegions: organization.awsRegions,
+      }),
+    AggregatorFilters:
+      filters &&
+      withoutUndefined({
+        ResourceType: filters.resourceType && {
+          Type: filters.resourceType.type,
+          Value: filters.resourceType.value,
+        },
+        ServicePrincipal: filters.servicePrincipal && {
+          Type: filters.servicePrincipal.type,
+          Value: filters.servicePrincipal.value,
+        },
+      }),
+    Tags: toTagList(inputs.tags),
+  });
+}
+
+/** Outputs from what AWS returned, the inputs that are not AWS's, and the tags as they are. */
+function stateFrom(
+  aggregator: AwsAggregator,
+  inputs: ConfigurationAggregatorInputs,
+  tags: Tags,
+): ConfigurationAggregatorState {
+  const arn = aggregator.ConfigurationAggregatorArn ?? "";
+  const account = aggregator.AccountAggregationSources?.[0];
+  const organization = aggregator.OrganizationAggregationSource;
+  const filters = aggregator.AggregatorFilters;
+  return withoutUndefined({
+    name: aggregator.ConfigurationAggregatorName ?? inputs.name,
+    region: inputs.region,
+    accountAggregationSource:
+      account &&
+      normalizeSource({
+        accountIds: account.AccountIds ?? [],
+        allAwsRegions: account.AllAwsRegions ? true : undefined,
+        awsRegions: account.AllAwsRegions ? undefined : account.AwsRegions,
+      }),
+    organizationAggregationSource:
+      organization &&
+      normalizeSource({
+        roleArn: organization.RoleArn ?? "",
+        allAwsRegions: organization.AllAwsRegions ? true : undefined,
+        awsRegions: organization.AllAwsRegions ? undefined : organization.AwsRegions,
+      }),
+    aggregatorFilters:
+      filters &&
+      normalizeFilters(
+        withoutUndefined({
+          resourceType: filters.ResourceType && {
+            type: "INCLUDE" as const,
+            value: filters.ResourceType.Value ?? [],
+          },
+          servicePrincipal: filters.ServicePrincipal && {
+            type: "INCLUDE" as const,
+            value: filters.ServicePrincipal.Value ?? [],
+          },
+        }),
+      ),
+    tags: userTags(tags),
+    assumeRole: inputs.assumeRole,
+    adoptExisting: inputs.adoptExisting,
+    autoNamePrefix: inputs.autoNamePrefix,
+    arn,
+    accountId: arnAccount(arn),
+    creationTime: aggregator.CreationTime?.toISOString(),
+    lastUpdatedTime: aggregator.LastUpdatedTime?.toISOString(),
+  });
+}
+
+/** The inputs a refreshed state implies, so that drift shows in the next diff. */
+function inputsFrom(state: ConfigurationAggregatorState): ConfigurationAggregatorInputs {
+  const {
+    arn: _arn,
+    accountId: _account,
+    creationTime: _created,
+    lastUpdatedTime: _updated,
+    ...inputs
+  } = state;
+  return inputs;
+}
+
+async function describe(placement: Placement, name: string): Promise<AwsAggregator | undefined> {
+  const page = await awsCall(
+    { operation: "DescribeConfigurationAggregators", resource: describeAs(name), placement },
+    () =>
+      configClient(placement).send(
+        new DescribeConfigurationAggregatorsCommand({ ConfigurationAggregatorNames: [name] }),
+      ),
+    [NO_SUCH_AGGREGATOR],
+  );
+  return page?.ConfigurationAggregators?.[0];
+}
+
+async function put(inputs: ConfigurationAggregatorInputs): Promise<AwsAggregator> {
+  const placement = placementOf(inputs);
+  const response = await awsCall(
+    { operation: "PutConfigurationAggregator", resource: describeAs(inputs.name), placement },
+    () => configClient(placement).send(new PutConfigurationAggregatorCommand(putRequest(inputs))),
+  );
+  if (!response.ConfigurationAggregator) {
+    throw new Error(
+      `PutConfigurationAggregator returned no aggregator for ${describeAs(inputs.name)}`,
+    );
+  }
+  return response.ConfigurationAggregator;
+}
+
+/**
+ * Brings the tags of a resource that exists from `current` to the desired ones. A failure here
+ * leaves a resource that exists, so it is reported as a partial failure with the tags as they are.
+ */
+async function reconcileTags(
+  state: ConfigurationAggregatorState,
+  current: Tags,
+  desired: Tags | undefined,
+  inputs: Inputs,
+): Promise<ConfigurationAggregatorState> {
+  try {
+    const tags = await applyTagDelta(
+      {
+        resource: describeAs(state.name),
+        placement: placementOf(state),
+        accountId: state.accountId,
+      },
+      state.arn,
+      current,
+      tagDelta(current, desired),
+    );
+    return { ...state, tags };
+  } catch (error) {
+    const tagsNow = error instanceof TagUpdateError ? error.tagsNow : current;
+    throw new PartialFailureError(
+      state.name,
+      { ...inputs, ...state, tags: tagsNow },
+      error as Error,
+    );
+  }
+}
+
+function alreadyExists(name: string, placement: Placement, existing: AwsAggregator): Error {
+  const arn = existing.ConfigurationAggregatorArn ?? "";
+  return new Error(
+    `${describeAs(name)} already exists in ${arnAccount(arn)}/${placement.region} (${arn}), and this stack did not create it. ` +
+      `To manage it from this stack, set adoptExisting: true on the resource (the program's settings and tags then replace its own); ` +
+      `otherwise choose another name.`,
+  );
+}
+
+/** The ConfigurationAggregator provider: check, diff, create, read, update, delete. */
+export const aggregatorProvider: pulumi.dynamic.ResourceProvider<
+  Inputs,
+  ConfigurationAggregatorState
+> = {
+  async check(olds, news) {
+    return Promise.resolve(checkAggregator(olds as never, news as never));
+  },
+
+  async diff(_id, olds, news) {
+    return Promise.resolve(diffAggregator(olds, news));
+  },
+
+  /** Existence check, then one Put that carries the tags. */
+  async create(inputs) {
+    const placement = placementOf(inputs);
+    const existing = await describe(placement, inputs.name);
+    if (existing && !inputs.adoptExisting) throw alreadyExists(inputs.name, placement, existing);
+    const aggregator = await put(inputs);
+    const desiredTags = userTags(inputs.tags);
+    if (!existing) return { id: inputs.name, outs: stateFrom(aggregator, inputs, desiredTags) };
+    // Adoption: Put ignores tags on an aggregator that exists, so the tags are reconciled apart.
+    const state = stateFrom(aggregator, inputs, {});
+    const current = await listTags(
+      { resource: describeAs(inputs.name), placement, accountId: state.accountId },
+      state.arn,
+    );
+    return { id: inputs.name, outs: await reconcileTags(state, current, desiredTags, inputs) };
+  },
+
+  async read(id, props) {
+    const state = props as ConfigurationAggregatorState;
+    const placement = placementOf(state);
+    const found = await findConsistently(
+      () => describe(placement, id),
+      state.lastUpdatedTime ?? state.creationTime,
+    );
+    if (!found) return {};
+    const arn = found.ConfigurationAggregatorArn ?? "";
+    const tags = await readTags(placement, arn, describeAs(id));
+    const refreshed = stateFrom(found, { ...state, name: id }, tags);
+    // ReadResult types `inputs` as the outputs type; the host forwards them as the new inputs.
+    return { id, props: refreshed, inputs: inputsFrom(refreshed) as ConfigurationAggregatorState };
+  },
+
+  /** Put only when more than tags changed; tags through Untag/Tag only when they changed. */
+  async update(id, olds, news) {
+    const placement = placementOf(news);
+    if (olds.assumeRole && !news.assumeRole)
+      await ensureSameAccount(placement, olds.accountId, describeAs(id));
+    let state: ConfigurationAggregatorState = { ...olds, ...news, tags: olds.tags };
+    if (needsPut(olds, news)) state = stateFrom(await put(news), news, olds.tags);
+    return { outs: await reconcileTags({ ...state, name: id }, olds.tags, news.tags, news) };
+  },
+
+  /** DeleteConfigurationAggregator; an aggregator that is already gone counts as deleted. */
+  async delete(id, props) {
+    const placement = placementOf(props);
+    await awsCall(
+      {
+        operation: "DeleteConfigurationAggregator",
+        resource: describeAs(id),
+        placement,
+        accountId: props.accountId,
+      },
+      () =>
+        configClient(placement).send(
+          new DeleteConfigurationAggregatorCommand({ ConfigurationAggregatorName: id }),
+        ),
+      [NO_SUCH_AGGREGATOR],
+    );
+  },
+};

@@ -1,0 +1,193 @@
+/**
+ * AggregationAuthorization's AWS calls: create, read, update (tags only), delete. Validation and
+ * diffing are pure and live beside it (check.ts, diff.ts); this file only talks to AWS.
+ */
+import {
+  DeleteAggregationAuthorizationCommand,
+  PutAggregationAuthorizationCommand,
+  type AggregationAuthorization as AwsAuthorization,
+} from "@aws-sdk/client-config-service";
+import type * as pulumi from "@pulumi/pulumi";
+import { arnAccount } from "../shared/arn";
+import { configClient } from "../shared/clients";
+import { findConsistently } from "../shared/consistency";
+import { awsCall, PartialFailureError } from "../shared/errors";
+import { ensureSameAccount } from "../shared/identity";
+import {
+  applyTagDelta,
+  listTags,
+  readTags,
+  tagDelta,
+  TagUpdateError,
+  toTagList,
+  userTags,
+} from "../shared/tags";
+import type { Placement, Tags } from "../shared/types";
+import { withoutUndefined } from "../shared/values";
+import { checkAuthorization } from "./check";
+import { diffAuthorization } from "./diff";
+import { findAuthorization } from "./scan";
+import {
+  authorizationId,
+  type AggregationAuthorizationInputs,
+  type AggregationAuthorizationState,
+} from "./schema";
+
+type Inputs = AggregationAuthorizationInputs & { __provider?: string };
+
+function placementOf(inputs: AggregationAuthorizationInputs): Placement {
+  return { region: inputs.region, assumeRole: inputs.assumeRole };
+}
+
+function describeAs(id: string): string {
+  return `aggregation authorization ${JSON.stringify(id)}`;
+}
+
+function stateFrom(
+  authorization: AwsAuthorization,
+  inputs: AggregationAuthorizationInputs,
+  tags: Tags,
+): AggregationAuthorizationState {
+  const arn = authorization.AggregationAuthorizationArn ?? "";
+  return withoutUndefined({
+    authorizedAccountId: authorization.AuthorizedAccountId ?? inputs.authorizedAccountId,
+    authorizedAwsRegion: authorization.AuthorizedAwsRegion ?? inputs.authorizedAwsRegion,
+    region: inputs.region,
+    tags: userTags(tags),
+    assumeRole: inputs.assumeRole,
+    adoptExisting: inputs.adoptExisting,
+    arn,
+    accountId: arnAccount(arn),
+    creationTime: authorization.CreationTime?.toISOString(),
+  });
+}
+
+function inputsFrom(state: AggregationAuthorizationState): AggregationAuthorizationInputs {
+  const { arn: _arn, accountId: _account, creationTime: _created, ...inputs } = state;
+  return inputs;
+}
+
+async function put(inputs: AggregationAuthorizationInputs): Promise<AwsAuthorization> {
+  const placement = placementOf(inputs);
+  const id = authorizationId(inputs);
+  const response = await awsCall(
+    { operation: "PutAggregationAuthorization", resource: describeAs(id), placement },
+    () =>
+      configClient(placement).send(
+        new PutAggregationAuthorizationCommand({
+          AuthorizedAccountId: inputs.authorizedAccountId,
+          AuthorizedAwsRegion: inputs.authorizedAwsRegion,
+          Tags: toTagList(inputs.tags),
+        }),
+      ),
+  );
+  if (!response.AggregationAuthorization) {
+    throw new Error(`PutAggregationAuthorization returned no authorization for ${describeAs(id)}`);
+  }
+  return response.AggregationAuthorization;
+}
+
+/** Tags of an authorization that exists; a failure is a partial failure with the tags as they are. */
+async function reconcileTags(
+  state: AggregationAuthorizationState,
+  current: Tags,
+  desired: Tags | undefined,
+  inputs: Inputs,
+): Promise<AggregationAuthorizationState> {
+  const id = authorizationId(state);
+  try {
+    const tags = await applyTagDelta(
+      { resource: describeAs(id), placement: placementOf(state), accountId: state.accountId },
+      state.arn,
+      current,
+      tagDelta(current, desired),
+    );
+    return { ...state, tags };
+  } catch (error) {
+    const tagsNow = error instanceof TagUpdateError ? error.tagsNow : current;
+    throw new PartialFailureError(id, { ...inputs, ...state, tags: tagsNow }, error as Error);
+  }
+}
+
+function alreadyExists(id: string, placement: Placement, existing: AwsAuthorization): Error {
+  const arn = existing.AggregationAuthorizationArn ?? "";
+  return new Error(
+    `${describeAs(id)} already exists in ${arnAccount(arn)}/${placement.region} (${arn}), and this stack did not create it. ` +
+      `To manage it from this stack, set adoptExisting: true on the resource (the program's tags then replace its own); ` +
+      `otherwise remove it from the program, since an account and region can authorize an aggregator only once.`,
+  );
+}
+
+/** The AggregationAuthorization provider: check, diff, create, read, update, delete. */
+export const authorizationProvider: pulumi.dynamic.ResourceProvider<
+  Inputs,
+  AggregationAuthorizationState
+> = {
+  async check(_olds, news) {
+    return Promise.resolve(checkAuthorization(news as never));
+  },
+
+  async diff(_id, olds, news) {
+    return Promise.resolve(diffAuthorization(olds, news));
+  },
+
+  /** Existence check (a shared scan), then one Put that carries the tags. */
+  async create(inputs) {
+    const placement = placementOf(inputs);
+    const id = authorizationId(inputs);
+    const existing = await findAuthorization(placement, id);
+    if (existing && !inputs.adoptExisting) throw alreadyExists(id, placement, existing);
+    const authorization = await put(inputs);
+    const desiredTags = userTags(inputs.tags);
+    if (!existing) return { id, outs: stateFrom(authorization, inputs, desiredTags) };
+    // Adoption: Put ignores tags on an authorization that exists, so the tags are reconciled apart.
+    const state = stateFrom(authorization, inputs, {});
+    const current = await listTags(
+      { resource: describeAs(id), placement, accountId: state.accountId },
+      state.arn,
+    );
+    return { id, outs: await reconcileTags(state, current, desiredTags, inputs) };
+  },
+
+  async read(id, props) {
+    const state = props as AggregationAuthorizationState;
+    const placement = placementOf(state);
+    const found = await findConsistently(
+      () => findAuthorization(placement, id),
+      state.creationTime,
+    );
+    if (!found) return {};
+    const tags = await readTags(placement, found.AggregationAuthorizationArn ?? "", describeAs(id));
+    const refreshed = stateFrom(found, state, tags);
+    // ReadResult types `inputs` as the outputs type; the host forwards them as the new inputs.
+    return { id, props: refreshed, inputs: inputsFrom(refreshed) as AggregationAuthorizationState };
+  },
+
+  /** Only tags (and how to reach AWS) can change in place: Untag/Tag when the tags changed. */
+  async update(id, olds, news) {
+    if (olds.assumeRole && !news.assumeRole)
+      await ensureSameAccount(placementOf(news), olds.accountId, describeAs(id));
+    const state: AggregationAuthorizationState = { ...olds, ...news, tags: olds.tags };
+    return { outs: await reconcileTags(state, olds.tags, news.tags, news) };
+  },
+
+  /** DeleteAggregationAuthorization, which succeeds whether or not the authorization exists. */
+  async delete(id, props) {
+    const placement = placementOf(props);
+    await awsCall(
+      {
+        operation: "DeleteAggregationAuthorization",
+        resource: describeAs(id),
+        placement,
+        accountId: props.accountId,
+      },
+      () =>
+        configClient(placement).send(
+          new DeleteAggregationAuthorizationCommand({
+            AuthorizedAccountId: props.authorizedAccountId,
+            AuthorizedAwsRegion: props.authorizedAwsRegion,
+          }),
+        ),
+    );
+  },
+};

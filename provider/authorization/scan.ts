@@ -1,0 +1,59 @@
+/**
+ * Finding authorizations. The API has no lookup by key: DescribeAggregationAuthorizations lists
+ * every authorization in the account and region. Lookups that arrive together (a refresh, or many
+ * creates) share one paginated scan instead of one scan each.
+ */
+import {
+  DescribeAggregationAuthorizationsCommand,
+  type AggregationAuthorization,
+} from "@aws-sdk/client-config-service";
+import { BatcherPool } from "../shared/batch";
+import { configClient, placementKey } from "../shared/clients";
+import { awsCall } from "../shared/errors";
+import type { Placement } from "../shared/types";
+
+/** Page size of the scan: the API's maximum, for the fewest calls. */
+export const SCAN_PAGE_SIZE = 100;
+
+interface Lookup {
+  readonly placement: Placement;
+  readonly id: string;
+}
+
+const scanners = new BatcherPool<Lookup, AggregationAuthorization | undefined>(() => scanBatch);
+
+/** The authorization `<account>:<region>` in the placement's account and region, if it exists. */
+export function findAuthorization(
+  placement: Placement,
+  id: string,
+): Promise<AggregationAuthorization | undefined> {
+  return scanners.for(placementKey(placement)).request({ placement, id });
+}
+
+async function scanBatch(lookups: Lookup[]): Promise<(AggregationAuthorization | undefined)[]> {
+  const first = lookups[0];
+  if (!first) return [];
+  const byId = new Map<string, AggregationAuthorization>();
+  let nextToken: string | undefined;
+  do {
+    const page = await awsCall(
+      {
+        operation: "DescribeAggregationAuthorizations",
+        resource: `the aggregation authorizations`,
+        placement: first.placement,
+      },
+      () =>
+        configClient(first.placement).send(
+          new DescribeAggregationAuthorizationsCommand({
+            Limit: SCAN_PAGE_SIZE,
+            NextToken: nextToken,
+          }),
+        ),
+    );
+    for (const found of page.AggregationAuthorizations ?? []) {
+      byId.set(`${found.AuthorizedAccountId}:${found.AuthorizedAwsRegion}`, found);
+    }
+    nextToken = page.NextToken;
+  } while (nextToken);
+  return lookups.map((lookup) => byId.get(lookup.id));
+}

@@ -1,0 +1,214 @@
+/**
+ * ServiceRole's IAM calls: create (role, then policies), read, update (policies and tags), delete
+ * (policies detached first, as IAM requires).
+ */
+import {
+  AttachRolePolicyCommand,
+  CreateRoleCommand,
+  DeleteRoleCommand,
+  DetachRolePolicyCommand,
+  GetRoleCommand,
+  ListAttachedRolePoliciesCommand,
+  TagRoleCommand,
+  UntagRoleCommand,
+  type Role,
+} from "@aws-sdk/client-iam";
+import type * as pulumi from "@pulumi/pulumi";
+import { arnAccount } from "../shared/arn";
+import { iamClient } from "../shared/clients";
+import { awsCall, PartialFailureError, type CallContext } from "../shared/errors";
+import { fromTagList, tagDelta, userTags } from "../shared/tags";
+import type { Placement, Tags } from "../shared/types";
+import { withoutUndefined } from "../shared/values";
+import { checkRole, diffRole } from "./check";
+import { trustPolicy, type ServiceRoleInputs, type ServiceRoleState } from "./schema";
+
+type Inputs = ServiceRoleInputs & { __provider?: string };
+
+/** IAM's error for a role or policy it does not know. */
+const NO_SUCH_ENTITY = "NoSuchEntity";
+
+/** IAM's tag list, whose keys and values are both required. */
+function iamTags(tags: Tags | undefined): { Key: string; Value: string }[] {
+  return Object.entries(tags ?? {}).map(([Key, Value]) => ({ Key, Value }));
+}
+
+function placementOf(inputs: ServiceRoleInputs): Placement {
+  return { region: inputs.region, assumeRole: inputs.assumeRole };
+}
+
+function context(inputs: ServiceRoleInputs, operation: string, accountId?: string): CallContext {
+  return {
+    operation,
+    resource: `IAM role ${JSON.stringify(inputs.name)}`,
+    placement: placementOf(inputs),
+    accountId,
+  };
+}
+
+function stateFrom(
+  role: Role | undefined,
+  inputs: ServiceRoleInputs,
+  policies: string[],
+  tags: Tags,
+): ServiceRoleState {
+  const arn = role?.Arn ?? "";
+  return withoutUndefined({
+    ...inputs,
+    managedPolicyArns: [...policies].sort(),
+    tags: userTags(tags),
+    arn,
+    accountId: arnAccount(arn),
+  });
+}
+
+async function attachedPolicies(inputs: ServiceRoleInputs): Promise<string[]> {
+  const policies: string[] = [];
+  let marker: string | undefined;
+  do {
+    const page = await awsCall(context(inputs, "ListAttachedRolePolicies"), () =>
+      iamClient(placementOf(inputs)).send(
+        new ListAttachedRolePoliciesCommand({ RoleName: inputs.name, Marker: marker }),
+      ),
+    );
+    for (const policy of page.AttachedPolicies ?? [])
+      if (policy.PolicyArn) policies.push(policy.PolicyArn);
+    marker = page.IsTruncated ? page.Marker : undefined;
+  } while (marker);
+  return policies;
+}
+
+/**
+ * Attaches and detaches policies, then untags and tags, each only when needed. A failure part-way
+ * is a partial failure recording what the role has now, so the next update finishes the job.
+ */
+async function converge(
+  state: ServiceRoleState,
+  desired: ServiceRoleInputs,
+  inputs: Inputs,
+): Promise<ServiceRoleState> {
+  const client = iamClient(placementOf(desired));
+  let current = state;
+  try {
+    for (const policy of desired.managedPolicyArns.filter(
+      (arn) => !current.managedPolicyArns.includes(arn),
+    )) {
+      await awsCall(context(desired, "AttachRolePolicy", state.accountId), () =>
+        client.send(new AttachRolePolicyCommand({ RoleName: desired.name, PolicyArn: policy })),
+      );
+      current = { ...current, managedPolicyArns: [...current.managedPolicyArns, policy].sort() };
+    }
+    for (const policy of current.managedPolicyArns.filter(
+      (arn) => !desired.managedPolicyArns.includes(arn),
+    )) {
+      await awsCall(context(desired, "DetachRolePolicy", state.accountId), () =>
+        client.send(new DetachRolePolicyCommand({ RoleName: desired.name, PolicyArn: policy })),
+      );
+      current = {
+        ...current,
+        managedPolicyArns: current.managedPolicyArns.filter((arn) => arn !== policy),
+      };
+    }
+    const delta = tagDelta(current.tags, desired.tags);
+    if (delta.removeKeys.length > 0) {
+      await awsCall(context(desired, "UntagRole", state.accountId), () =>
+        client.send(new UntagRoleCommand({ RoleName: desired.name, TagKeys: delta.removeKeys })),
+      );
+      current = {
+        ...current,
+        tags: Object.fromEntries(
+          Object.entries(current.tags).filter(([k]) => !delta.removeKeys.includes(k)),
+        ),
+      };
+    }
+    if (Object.keys(delta.set).length > 0) {
+      await awsCall(context(desired, "TagRole", state.accountId), () =>
+        client.send(new TagRoleCommand({ RoleName: desired.name, Tags: iamTags(delta.set) })),
+      );
+      current = { ...current, tags: { ...current.tags, ...delta.set } };
+    }
+  } catch (error) {
+    throw new PartialFailureError(desired.name, { ...inputs, ...current }, error as Error);
+  }
+  return current;
+}
+
+/** The ServiceRole provider. */
+export const roleProvider: pulumi.dynamic.ResourceProvider<Inputs, ServiceRoleState> = {
+  async check(olds, news) {
+    return Promise.resolve(checkRole(olds as never, news as never));
+  },
+
+  async diff(_id, olds, news) {
+    return Promise.resolve(diffRole(olds, news));
+  },
+
+  /** CreateRole with the tags (it refuses a name that exists), then one AttachRolePolicy per policy. */
+  async create(inputs) {
+    const created = await awsCall(context(inputs, "CreateRole"), () =>
+      iamClient(placementOf(inputs)).send(
+        new CreateRoleCommand({
+          RoleName: inputs.name,
+          AssumeRolePolicyDocument: trustPolicy(inputs.trustedService),
+          Description: `Lets ${inputs.trustedService} act for this account; managed by Pulumi.`,
+          Tags: iamTags(inputs.tags).length > 0 ? iamTags(inputs.tags) : undefined,
+        }),
+      ),
+    );
+    const state = stateFrom(created.Role, inputs, [], userTags(inputs.tags));
+    return { id: inputs.name, outs: await converge(state, inputs, inputs) };
+  },
+
+  async read(id, props) {
+    const state = props as ServiceRoleState;
+    const found = await awsCall(
+      context(state, "GetRole", state.accountId),
+      () => iamClient(placementOf(state)).send(new GetRoleCommand({ RoleName: id })),
+      [NO_SUCH_ENTITY],
+    );
+    if (!found) return {};
+    const refreshed = stateFrom(
+      found.Role,
+      state,
+      await attachedPolicies(state),
+      fromTagList(found.Role?.Tags),
+    );
+    const { arn: _arn, accountId: _account, ...inputs } = refreshed;
+    // ReadResult types `inputs` as the outputs type; the host forwards them as the new inputs.
+    return { id, props: refreshed, inputs: inputs as ServiceRoleState };
+  },
+
+  async update(_id, olds, news) {
+    return {
+      outs: await converge(
+        { ...olds, ...news, managedPolicyArns: olds.managedPolicyArns, tags: olds.tags },
+        news,
+        news,
+      ),
+    };
+  },
+
+  /** Detaches every attached policy (IAM refuses to delete a role with policies), then DeleteRole. */
+  async delete(id, props) {
+    const client = iamClient(placementOf(props));
+    const attached = await awsCall(
+      context(props, "ListAttachedRolePolicies", props.accountId),
+      () => client.send(new ListAttachedRolePoliciesCommand({ RoleName: id })),
+      [NO_SUCH_ENTITY],
+    );
+    if (!attached) return;
+    for (const policy of attached.AttachedPolicies ?? []) {
+      await awsCall(
+        context(props, "DetachRolePolicy", props.accountId),
+        () =>
+          client.send(new DetachRolePolicyCommand({ RoleName: id, PolicyArn: policy.PolicyArn })),
+        [NO_SUCH_ENTITY],
+      );
+    }
+    await awsCall(
+      context(props, "DeleteRole", props.accountId),
+      () => client.send(new DeleteRoleCommand({ RoleName: id })),
+      [NO_SUCH_ENTITY],
+    );
+  },
+};

@@ -1,0 +1,106 @@
+/**
+ * Credentials per process: the SDK's default chain (with the stack's `aws:profile`), and for
+ * `assumeRole`, the SDK's temporary-credential provider — one per distinct role, shared by every
+ * client and resource that uses that role, so a stack of many resources in one account makes one
+ * AssumeRole call rather than one per resource or per client.
+ */
+import { createHash } from "node:crypto";
+import { fromNodeProviderChain, fromTemporaryCredentials } from "@aws-sdk/credential-providers";
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types";
+import { PatientRetryStrategy } from "./retry";
+import { currentSettings, defaultRegion } from "./settings";
+import type { AssumeRoleSpec } from "./types";
+
+/** Session name used when `assumeRole.sessionName` is not given. */
+export const DEFAULT_SESSION_NAME = "pulumi-aws-config-aggregation";
+/** Refresh temporary credentials this long before they expire. */
+const EXPIRY_MARGIN_MS = 5 * 60_000;
+
+const providers = new Map<string, AwsCredentialIdentityProvider>();
+
+/**
+ * A stable key for "who acts": the profile and, with `assumeRole`, the role, session settings and
+ * a digest of the external ID (the key may show up in a debugger; the secret should not).
+ */
+export function credentialsKey(assumeRole: AssumeRoleSpec | undefined): string {
+  const profile = currentSettings().profile ?? "";
+  if (!assumeRole) return `profile=${profile}`;
+  const externalId = assumeRole.externalId
+    ? createHash("sha256").update(assumeRole.externalId).digest("hex").slice(0, 16)
+    : "";
+  return [
+    `profile=${profile}`,
+    `role=${assumeRole.roleArn}`,
+    `session=${assumeRole.sessionName ?? ""}`,
+    `duration=${assumeRole.durationSeconds ?? ""}`,
+    `external=${externalId}`,
+  ].join("|");
+}
+
+/**
+ * The credential provider for `assumeRole`, or for the default chain when it is absent.
+ * `undefined` means "let the SDK use its default chain" (no profile configured, no role).
+ */
+export function credentialsFor(
+  assumeRole: AssumeRoleSpec | undefined,
+): AwsCredentialIdentityProvider | undefined {
+  const { profile } = currentSettings();
+  if (!assumeRole && !profile) return undefined;
+  const key = credentialsKey(assumeRole);
+  let provider = providers.get(key);
+  if (!provider) {
+    provider = memoize(
+      assumeRole ? assumedRole(assumeRole, profile) : fromNodeProviderChain({ profile }),
+    );
+    providers.set(key, provider);
+  }
+  return provider;
+}
+
+function assumedRole(
+  role: AssumeRoleSpec,
+  profile: string | undefined,
+): AwsCredentialIdentityProvider {
+  return fromTemporaryCredentials({
+    params: {
+      RoleArn: role.roleArn,
+      RoleSessionName: role.sessionName ?? DEFAULT_SESSION_NAME,
+      ExternalId: role.externalId,
+      DurationSeconds: role.durationSeconds,
+    },
+    masterCredentials: profile ? fromNodeProviderChain({ profile }) : undefined,
+    // STS is called in one region per process, whatever region the resource lives in, so one
+    // role costs one AssumeRole call however many regions it acts in.
+    clientConfig: {
+      region: defaultRegion() ?? "us-east-1",
+      retryStrategy: new PatientRetryStrategy(),
+    },
+  });
+}
+
+/**
+ * Shares one in-flight or fresh credential fetch among all callers, and fetches again shortly
+ * before expiry. A failed fetch is not cached, so the next call tries again.
+ */
+function memoize(provider: AwsCredentialIdentityProvider): AwsCredentialIdentityProvider {
+  let current: Promise<AwsCredentialIdentity> | undefined;
+  const fetch = (): Promise<AwsCredentialIdentity> => {
+    const pending = provider().catch((error: unknown) => {
+      if (current === pending) current = undefined;
+      throw error;
+    });
+    current = pending;
+    return pending;
+  };
+  return async () => {
+    const identity = await (current ?? fetch());
+    const expiresAt = identity.expiration?.getTime();
+    if (expiresAt !== undefined && expiresAt - Date.now() < EXPIRY_MARGIN_MS) return fetch();
+    return identity;
+  };
+}
+
+/** The account a role ARN belongs to. */
+export function roleAccount(roleArn: string): string | undefined {
+  return /^arn:[^:]+:iam::(\d{12}):role\//.exec(roleArn)?.[1];
+}

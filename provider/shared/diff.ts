@@ -1,0 +1,59 @@
+/**
+ * `diff` driven by one declared table per resource: which properties are compared, and which force
+ * a replacement. Both sides are normalized first, so list order never shows up as a change.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { roleAccount } from "./credentials";
+import type { AssumeRoleSpec } from "./types";
+import { containsUnknown, isUnknown } from "./unknowns";
+import { deepEqual } from "./values";
+
+/** What `diff` compares for one resource type. */
+export interface DiffTable {
+  /** Properties whose change needs an update (or a replacement, if also in `replaceOn`). */
+  readonly compared: readonly string[];
+  /** Properties that identify the resource: a change creates a new one. */
+  readonly replaceOn: readonly string[];
+  /** Normalizes a property's value before comparison; the identity by default. */
+  readonly normalize?: (property: string, value: unknown) => unknown;
+}
+
+/** Defaults that make "absent" and "empty" compare equal. */
+const EMPTY_WHEN_ABSENT: Record<string, unknown> = { tags: {} };
+
+/**
+ * Compares old outputs with new inputs. An unknown new value counts as a change (and as a possible
+ * replacement when the property is an identity). A change of the account the resource lives in,
+ * seen through `assumeRole`, replaces it.
+ */
+export function diffByTable(
+  table: DiffTable,
+  olds: Record<string, unknown>,
+  news: Record<string, unknown>,
+): pulumi.dynamic.DiffResult {
+  const normalize = table.normalize ?? ((_property: string, value: unknown) => value);
+  const comparable = (property: string, value: unknown): unknown =>
+    normalize(property, value ?? EMPTY_WHEN_ABSENT[property]);
+  const changed = table.compared.filter(
+    (property) =>
+      containsUnknown(news[property]) ||
+      !deepEqual(comparable(property, olds[property]), comparable(property, news[property])),
+  );
+  const replaces = changed.filter((property) => table.replaceOn.includes(property));
+  if (changed.includes("assumeRole") && movesAccount(olds, news.assumeRole))
+    replaces.push("assumeRole");
+  return { changes: changed.length > 0, replaces, deleteBeforeReplace: false };
+}
+
+/**
+ * True when the new role acts in another account than the one the resource lives in (or when that
+ * cannot be known yet). Without a role the default credentials act; their account is checked at
+ * update time, since a pure diff cannot ask STS.
+ */
+function movesAccount(olds: Record<string, unknown>, assumeRole: unknown): boolean {
+  if (assumeRole === undefined) return false;
+  if (isUnknown(assumeRole)) return true;
+  const roleArn = (assumeRole as AssumeRoleSpec).roleArn;
+  if (isUnknown(roleArn)) return true;
+  return roleAccount(roleArn) !== olds.accountId;
+}

@@ -1,0 +1,111 @@
+/**
+ * Errors a person can act on: every AWS failure names the operation, the resource, the account and
+ * the region, and keeps AWS's error code and message. Secrets are scrubbed from every message.
+ */
+import { actingAccount } from "./identity";
+import type { Placement } from "./types";
+
+/** What an AWS call was about, for its error message. */
+export interface CallContext {
+  /** The AWS operation, e.g. `PutConfigurationAggregator`. */
+  readonly operation: string;
+  /** The resource in words, e.g. `aggregator "org"`. */
+  readonly resource: string;
+  readonly placement: Placement;
+  /** The owning account when already known (from an ARN), saving a lookup. */
+  readonly accountId?: string;
+}
+
+/** An AWS call that failed, with AWS's error code kept for callers that branch on it. */
+export class AwsCallError extends Error {
+  /** AWS's error code, e.g. `InvalidRoleException`. */
+  readonly code: string;
+  /** The AWS operation that failed. */
+  readonly operation: string;
+
+  constructor(message: string, code: string, operation: string) {
+    super(message);
+    this.name = "AwsCallError";
+    this.code = code;
+    this.operation = operation;
+  }
+}
+
+/** AWS's error code of an SDK error, or the error's name. */
+export function errorCode(error: unknown): string {
+  if (error instanceof AwsCallError) return error.code;
+  const named = error as { name?: unknown; Code?: unknown } | undefined;
+  if (typeof named?.Code === "string") return named.Code;
+  return typeof named?.name === "string" ? named.name : "Error";
+}
+
+/**
+ * Runs one AWS call, turning its failure into an {@link AwsCallError} that says where and what.
+ * Errors whose code is in `expected` (such as "no such aggregator" on an existence check) are not
+ * failures: the call then resolves to `undefined`, without the cost of describing an error.
+ */
+export async function awsCall<T>(context: CallContext, call: () => Promise<T>): Promise<T>;
+export async function awsCall<T>(
+  context: CallContext,
+  call: () => Promise<T>,
+  expected: readonly string[],
+): Promise<T | undefined>;
+export async function awsCall<T>(
+  context: CallContext,
+  call: () => Promise<T>,
+  expected: readonly string[] = [],
+): Promise<T | undefined> {
+  try {
+    return await call();
+  } catch (error) {
+    if (expected.includes(errorCode(error))) return undefined;
+    throw await describeFailure(context, error);
+  }
+}
+
+async function describeFailure(context: CallContext, error: unknown): Promise<AwsCallError> {
+  const code = errorCode(error);
+  const message = error instanceof Error ? error.message : String(error);
+  const account = await accountFor(context);
+  const text = `${context.operation} failed for ${context.resource} in ${account}/${context.placement.region}: ${code}: ${message}`;
+  return new AwsCallError(scrubSecrets(text, context.placement), code, context.operation);
+}
+
+/** Replaces the external ID, should any message ever carry it, with a placeholder. */
+export function scrubSecrets(text: string, placement: Placement): string {
+  const secret = placement.assumeRole?.externalId;
+  return secret ? text.split(secret).join("[secret]") : text;
+}
+
+/**
+ * The account a failed call acted in: from the resource's ARN when known, else from the
+ * credentials — asked of STS only on this error path, so successful deployments never pay for it.
+ */
+async function accountFor(context: CallContext): Promise<string> {
+  if (context.accountId) return context.accountId;
+  return actingAccount(context.placement).catch(() => "unknown account");
+}
+
+/**
+ * A failure after the resource exists. Pulumi's dynamic-provider host turns an error carrying `id`
+ * and `properties` into a partial-failure result, so the engine records the resource and the next
+ * `pulumi up` completes it through update instead of losing track of it.
+ */
+export class PartialFailureError extends Error {
+  /** The ID of the resource that now exists. */
+  readonly id: string;
+  /** Its properties as they are, `__provider` included, so that later steps can load the provider. */
+  readonly properties: Record<string, unknown>;
+  /** Why the operation did not complete. */
+  readonly reasons: string[];
+
+  constructor(id: string, properties: Record<string, unknown>, cause: Error) {
+    super(
+      `${cause.message} (the resource exists and has been recorded; run \`pulumi up\` again to finish)`,
+    );
+    this.name = "PartialFailureError";
+    this.id = id;
+    this.properties = properties;
+    this.reasons = [cause.message];
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * The retry strategy of every client: the SDK's adaptive client-side rate limiter with a patient
+ * exponential backoff and no retry quota.
+ *
+ * Why not the SDK's own `adaptive` mode: its retry quota (500 tokens, 5 per retry) empties after
+ * about a hundred throttled requests, after which requests fail at once. A deployment that creates
+ * thousands of authorizations against a throttled API would then fail instead of slowing down.
+ */
+import { DefaultRateLimiter } from "@smithy/core/retry";
+import type { RetryErrorInfo, RetryStrategyV2, RetryToken } from "@smithy/types";
+
+/** Attempts per request, the first included. */
+export const MAX_ATTEMPTS = 12;
+const BASE_DELAY_MS = 100;
+const THROTTLING_BASE_DELAY_MS = 500;
+const MAX_DELAY_MS = 20_000;
+
+/** Retries throttling and transient errors with full-jitter backoff, pacing sends adaptively. */
+export class PatientRetryStrategy implements RetryStrategyV2 {
+  /** Reported to the SDK's user-agent as the adaptive mode it behaves like. */
+  readonly mode = "adaptive";
+  private readonly rateLimiter = new DefaultRateLimiter();
+
+  /** Waits for the rate limiter before the first attempt. */
+  async acquireInitialRetryToken(): Promise<RetryToken> {
+    await this.rateLimiter.getSendToken();
+    return retryToken(0);
+  }
+
+  /** Backs off and waits for the rate limiter, or refuses when the error is final. */
+  async refreshRetryTokenForRetry(
+    token: RetryToken,
+    errorInfo: RetryErrorInfo,
+  ): Promise<RetryToken> {
+    this.rateLimiter.updateClientSendingRate(errorInfo);
+    const attempt = token.getRetryCount() + 1;
+    const retryable = errorInfo.errorType === "THROTTLING" || errorInfo.errorType === "TRANSIENT";
+    if (!retryable || attempt >= MAX_ATTEMPTS) throw new Error("No retry token available");
+    const base = errorInfo.errorType === "THROTTLING" ? THROTTLING_BASE_DELAY_MS : BASE_DELAY_MS;
+    const delay = Math.random() * Math.min(MAX_DELAY_MS, base * 2 ** attempt);
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    await this.rateLimiter.getSendToken();
+    return retryToken(attempt);
+  }
+
+  /** Lets the rate limiter raise its sending rate again. */
+  recordSuccess(): void {
+    this.rateLimiter.updateClientSendingRate({});
+  }
+}
+
+/** The strategy sleeps itself, so the token asks the SDK for no further delay. */
+function retryToken(count: number): RetryToken {
+  return { getRetryCount: () => count, getRetryDelay: () => 0 };
+}

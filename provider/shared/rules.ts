@@ -1,0 +1,121 @@
+/**
+ * Field rules shared by both resources, written once: the API reference's lengths and patterns
+ * plus the service's documented rules (tag characters, reserved `aws:` keys). Each message names
+ * the value and the rule, so a failed preview says what to fix.
+ */
+import { z } from "zod";
+
+/** Most tags a Config resource may carry. */
+export const MAX_TAGS = 50;
+
+const ACCOUNT_ID = /^\d{12}$/;
+/** Region names as AWS forms them: `us-east-1`, `us-gov-west-1`, `eu-central-2`, `cn-north-1`. */
+const AWS_REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+const IAM_ROLE_ARN = /^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
+/** Allowed tag characters per the AWS Config tagging documentation. */
+const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+const EXTERNAL_ID = /^[\w+=,.@:/-]+$/;
+const SESSION_NAME = /^[\w+=,.@-]+$/;
+
+const show = (value: unknown): string => JSON.stringify(value);
+
+/** A 12-digit AWS account ID. */
+export const accountId = z.string().regex(ACCOUNT_ID, {
+  error: (issue) => `${show(issue.input)} is not an AWS account ID: expected exactly 12 digits`,
+});
+
+/** An AWS region name. */
+export const awsRegion = z
+  .string()
+  .max(64, { error: (issue) => `${show(issue.input)} is longer than 64 characters` })
+  .regex(AWS_REGION, {
+    error: (issue) => `${show(issue.input)} is not an AWS region name such as "us-east-1"`,
+  });
+
+/** The ARN of an IAM role. */
+export const iamRoleArn = z.string().regex(IAM_ROLE_ARN, {
+  error: (issue) =>
+    `${show(issue.input)} is not an IAM role ARN of the form arn:aws:iam::<12-digit account>:role/<name>`,
+});
+
+/** A non-empty list of items. */
+export function nonEmptyList<T extends z.ZodType>(item: T, what: string) {
+  return z.array(item).min(1, { error: `must list at least one ${what}` });
+}
+
+/** A map of user tags: at most 50, key 1–128 and value ≤256 allowed characters, no `aws:` keys. */
+export const tagMap = z.record(z.string(), z.string()).superRefine((tags, ctx) => {
+  const keys = Object.keys(tags);
+  if (keys.length > MAX_TAGS) {
+    ctx.addIssue({
+      code: "custom",
+      message: `${keys.length} tags given; a resource may have at most ${MAX_TAGS}`,
+    });
+  }
+  for (const [key, value] of Object.entries(tags)) {
+    for (const reason of tagKeyProblems(key))
+      ctx.addIssue({ code: "custom", path: [key], message: reason });
+    for (const reason of tagValueProblems(value))
+      ctx.addIssue({ code: "custom", path: [key], message: reason });
+  }
+});
+
+function tagKeyProblems(key: string): string[] {
+  const problems: string[] = [];
+  if (key.length < 1 || key.length > 128)
+    problems.push(`tag key ${show(key)} must be 1 to 128 characters long`);
+  if (key.toLowerCase().startsWith("aws:"))
+    problems.push(`tag key ${show(key)} uses the reserved prefix "aws:"`);
+  if (!TAG_TEXT.test(key)) problems.push(`tag key ${show(key)} ${CHARACTER_RULE}`);
+  return problems;
+}
+
+function tagValueProblems(value: string): string[] {
+  const problems: string[] = [];
+  if (value.length > 256) problems.push(`tag value ${show(value)} is longer than 256 characters`);
+  if (!TAG_TEXT.test(value)) problems.push(`tag value ${show(value)} ${CHARACTER_RULE}`);
+  return problems;
+}
+
+const CHARACTER_RULE = "may contain only letters, digits, spaces and _ . : / = + - @";
+
+/**
+ * Acting in another account. The external ID is a secret: its messages never repeat its value.
+ */
+export const assumeRole = z.strictObject({
+  roleArn: iamRoleArn,
+  externalId: z
+    .string()
+    .min(2, {
+      error: "the external ID must be 2 to 1224 characters long (value hidden: it is secret)",
+    })
+    .max(1224, {
+      error: "the external ID must be 2 to 1224 characters long (value hidden: it is secret)",
+    })
+    .regex(EXTERNAL_ID, {
+      error:
+        "the external ID may contain only letters, digits and _ + = , . @ : / - (value hidden: it is secret)",
+    })
+    .optional(),
+  sessionName: z
+    .string()
+    .min(2, { error: (issue) => `${show(issue.input)} is shorter than 2 characters` })
+    .max(64, { error: (issue) => `${show(issue.input)} is longer than 64 characters` })
+    .regex(SESSION_NAME, {
+      error: (issue) => `${show(issue.input)} may contain only letters, digits and _ + = , . @ -`,
+    })
+    .optional(),
+  durationSeconds: z
+    .number()
+    .int({ error: (issue) => `${show(issue.input)} is not a whole number of seconds` })
+    .min(900, { error: (issue) => `${show(issue.input)} is below the minimum of 900 seconds` })
+    .max(43200, { error: (issue) => `${show(issue.input)} is above the maximum of 43200 seconds` })
+    .optional(),
+});
+
+/** Where the resource lives, who acts, and whether an existing resource may be taken over. */
+export const placement = {
+  region: awsRegion.optional(),
+  assumeRole: assumeRole.optional(),
+  adoptExisting: z.boolean().optional(),
+};
