@@ -23,13 +23,13 @@ const providers = new Map<string, AwsCredentialIdentityProvider>();
  * a digest of the external ID (the key may show up in a debugger; the secret should not).
  */
 export function credentialsKey(assumeRole: AssumeRoleSpec | undefined): string {
-  const profile = currentSettings().profile ?? "";
-  if (!assumeRole) return `profile=${profile}`;
+  const base = `${environmentKey()}|profile=${currentSettings().profile ?? ""}`;
+  if (!assumeRole) return base;
   const externalId = assumeRole.externalId
     ? createHash("sha256").update(assumeRole.externalId).digest("hex").slice(0, 16)
     : "";
   return [
-    `profile=${profile}`,
+    base,
     `role=${assumeRole.roleArn}`,
     `session=${assumeRole.sessionName ?? ""}`,
     `duration=${assumeRole.durationSeconds ?? ""}`,
@@ -103,4 +103,17 @@ function memoize(provider: AwsCredentialIdentityProvider): AwsCredentialIdentity
 /** The account a role ARN belongs to. */
 export function roleAccount(roleArn: string): string | undefined {
   return /^arn:[^:]+:iam::(\d{12}):role\//.exec(roleArn)?.[1];
+}
+
+/**
+ * The parts of the environment the SDK reads when it builds a client: the endpoint override and the
+ * default access key. They are fixed for a deployment; keying the caches by them keeps a client
+ * from outliving the endpoint or identity it was built for in a process that changes them.
+ */
+function environmentKey(): string {
+  const endpoints = Object.keys(process.env)
+    .filter((name) => name.startsWith("AWS_ENDPOINT_URL"))
+    .sort()
+    .map((name) => `${name}=${process.env[name]}`);
+  return [...endpoints, `key=${process.env.AWS_ACCESS_KEY_ID ?? ""}`].join(",");
 }

@@ -9,8 +9,14 @@
 import { DefaultRateLimiter } from "@smithy/core/retry";
 import type { RetryErrorInfo, RetryStrategyV2, RetryToken } from "@smithy/types";
 
-/** Attempts per request, the first included. */
-export const MAX_ATTEMPTS = 12;
+/** Attempts per request, the first included, unless the SDK's `AWS_MAX_ATTEMPTS` says otherwise. */
+export const DEFAULT_MAX_ATTEMPTS = 12;
+
+/** The attempts per request in force: `AWS_MAX_ATTEMPTS` when it is a positive whole number. */
+export function maxAttempts(): number {
+  const configured = Number(process.env.AWS_MAX_ATTEMPTS);
+  return Number.isInteger(configured) && configured > 0 ? configured : DEFAULT_MAX_ATTEMPTS;
+}
 const BASE_DELAY_MS = 100;
 const THROTTLING_BASE_DELAY_MS = 500;
 const MAX_DELAY_MS = 20_000;
@@ -35,7 +41,7 @@ export class PatientRetryStrategy implements RetryStrategyV2 {
     this.rateLimiter.updateClientSendingRate(errorInfo);
     const attempt = token.getRetryCount() + 1;
     const retryable = errorInfo.errorType === "THROTTLING" || errorInfo.errorType === "TRANSIENT";
-    if (!retryable || attempt >= MAX_ATTEMPTS) throw new Error("No retry token available");
+    if (!retryable || attempt >= maxAttempts()) throw new Error("No retry token available");
     const base = errorInfo.errorType === "THROTTLING" ? THROTTLING_BASE_DELAY_MS : BASE_DELAY_MS;
     const delay = Math.random() * Math.min(MAX_DELAY_MS, base * 2 ** attempt);
     await new Promise((resolve) => setTimeout(resolve, delay));

@@ -1,0 +1,337 @@
+import * as assert from "node:assert/strict";
+import { ACCOUNT_A, ACCOUNT_B, REGION_A, roleArn, useEmulator } from "../support/emulator";
+import { aggregators, callCounts, checked, operations, rejection } from "./helpers";
+
+const SOURCE = {
+  accountIds: ["222222222222", "111111111111"],
+  awsRegions: ["us-west-2", "us-east-1"],
+};
+
+describe("ConfigurationAggregator provider against the emulator", () => {
+  const fixture = useEmulator();
+  const emulator = () => fixture.emulator;
+
+  async function created(extra: Record<string, unknown> = {}) {
+    const inputs = await checked(aggregators, {
+      name: "org",
+      accountAggregationSource: SOURCE,
+      tags: { team: "a" },
+      ...extra,
+    });
+    const result = await aggregators.create(inputs);
+    emulator().clearRequests();
+    return { inputs, id: result.id, state: result.outs };
+  }
+
+  it("creates with one existence check and one Put that carries the tags", async () => {
+    const inputs = await checked(aggregators, {
+      name: "org",
+      accountAggregationSource: SOURCE,
+      tags: { team: "a" },
+    });
+    const result = await aggregators.create(inputs);
+    assert.deepEqual(operations(emulator()), [
+      "DescribeConfigurationAggregators",
+      "PutConfigurationAggregator",
+    ]);
+    assert.equal(result.id, "org");
+    assert.match(
+      result.outs.arn,
+      /^arn:aws:config:us-east-1:111111111111:config-aggregator\/config-aggregator-[a-z0-9]{8}$/,
+    );
+    assert.equal(result.outs.accountId, ACCOUNT_A);
+    assert.deepEqual(result.outs.accountAggregationSource, {
+      accountIds: ["111111111111", "222222222222"],
+      awsRegions: ["us-east-1", "us-west-2"],
+    });
+    assert.deepEqual(result.outs.tags, { team: "a" });
+    const [stored] = emulator().snapshot().resources;
+    assert.deepEqual(stored?.tags, { team: "a" });
+  });
+
+  it("makes no AWS call when the program did not change", async () => {
+    const { id, state, inputs } = await created();
+    const again = await checked(
+      aggregators,
+      { name: "org", accountAggregationSource: SOURCE, tags: { team: "a" } },
+      inputs,
+    );
+    assert.deepEqual(await aggregators.diff(id, state, again), {
+      changes: false,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
+    assert.deepEqual(operations(emulator()), []);
+  });
+
+  it("updates tags with UntagResource and TagResource, without calling Put", async () => {
+    const { id, state } = await created({ tags: { team: "a", old: "x" } });
+    const news = await checked(aggregators, {
+      name: "org",
+      accountAggregationSource: SOURCE,
+      tags: { team: "b", added: "y" },
+    });
+    const result = await aggregators.update(id, state, news);
+    assert.deepEqual(operations(emulator()), ["UntagResource", "TagResource"]);
+    assert.deepEqual(result.outs.tags, { team: "b", added: "y" });
+    assert.deepEqual(emulator().snapshot().resources[0]?.tags, { team: "b", added: "y" });
+    assert.equal(result.outs.lastUpdatedTime, state.lastUpdatedTime);
+  });
+
+  it("updates the source with one Put and no tag calls", async () => {
+    const { id, state } = await created();
+    const news = await checked(aggregators, {
+      name: "org",
+      accountAggregationSource: { accountIds: ["333333333333"], allAwsRegions: true },
+      tags: { team: "a" },
+    });
+    const result = await aggregators.update(id, state, news);
+    assert.deepEqual(operations(emulator()), ["PutConfigurationAggregator"]);
+    assert.deepEqual(result.outs.accountAggregationSource, {
+      accountIds: ["333333333333"],
+      allAwsRegions: true,
+    });
+    assert.equal(result.outs.arn, state.arn);
+  });
+
+  it("switches from an account source to an organization source in place", async () => {
+    const { id, state } = await created();
+    const role = roleArn(ACCOUNT_A, "ConfigOrgRole");
+    const news = await checked(aggregators, {
+      name: "org",
+      organizationAggregationSource: { roleArn: role, allAwsRegions: true },
+      tags: { team: "a" },
+    });
+    assert.deepEqual(await aggregators.diff(id, state, news), {
+      changes: true,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
+    const result = await aggregators.update(id, state, news);
+    assert.equal(result.outs.accountAggregationSource, undefined);
+    assert.deepEqual(result.outs.organizationAggregationSource, {
+      roleArn: role,
+      allAwsRegions: true,
+    });
+    assert.equal(result.outs.arn, state.arn);
+  });
+
+  it("stores and returns aggregator filters", async () => {
+    const filters = {
+      resourceType: { value: ["AWS::S3::Bucket", "AWS::EC2::Instance"] },
+      servicePrincipal: { type: "INCLUDE", value: ["config.amazonaws.com"] },
+    };
+    const { id, state } = await created({ aggregatorFilters: filters });
+    const expected = {
+      resourceType: { type: "INCLUDE", value: ["AWS::EC2::Instance", "AWS::S3::Bucket"] },
+      servicePrincipal: { type: "INCLUDE", value: ["config.amazonaws.com"] },
+    };
+    assert.deepEqual(state.aggregatorFilters, expected);
+    const read = await aggregators.read(id, state);
+    assert.deepEqual(read.props?.aggregatorFilters, expected);
+  });
+
+  it("deletes with one call, and counts an aggregator already gone as deleted", async () => {
+    const { id, state } = await created();
+    await aggregators.delete(id, state);
+    await aggregators.delete(id, state);
+    assert.deepEqual(operations(emulator()), [
+      "DeleteConfigurationAggregator",
+      "DeleteConfigurationAggregator",
+    ]);
+    assert.deepEqual(emulator().snapshot().resources, []);
+  });
+
+  it("refreshes with one Describe and one GetResources, returning inputs that show drift", async () => {
+    const { id, state } = await created();
+    const { ConfigServiceClient, TagResourceCommand } =
+      await import("@aws-sdk/client-config-service");
+    await new ConfigServiceClient({}).send(
+      new TagResourceCommand({ ResourceArn: state.arn, Tags: [{ Key: "drift", Value: "1" }] }),
+    );
+    emulator().clearRequests();
+    const read = await aggregators.read(id, state);
+    assert.deepEqual(operations(emulator()), ["DescribeConfigurationAggregators", "GetResources"]);
+    assert.deepEqual(read.props?.tags, { team: "a", drift: "1" });
+    assert.deepEqual((read.inputs as Record<string, unknown>).tags, { team: "a", drift: "1" });
+    assert.equal((read.inputs as Record<string, unknown>).arn, undefined);
+    const diff = await aggregators.diff(
+      id,
+      read.props!,
+      await checked(aggregators, {
+        name: "org",
+        accountAggregationSource: SOURCE,
+        tags: { team: "a" },
+      }),
+    );
+    assert.equal(diff.changes, true);
+  });
+
+  it("reads an aggregator deleted out of band as gone", async () => {
+    const { id, state } = await created();
+    await aggregators.delete(id, state);
+    emulator().clearRequests();
+    const longAgo = "2025-01-01T00:00:00.000Z";
+    const read = await aggregators.read(id, {
+      ...state,
+      creationTime: longAgo,
+      lastUpdatedTime: longAgo,
+    });
+    assert.deepEqual(read, {});
+    assert.deepEqual(operations(emulator()), ["DescribeConfigurationAggregators"]);
+  });
+
+  it("looks again before calling a just-written aggregator gone, so a consistency window does not drop it", async () => {
+    emulator().setFaults({ consistencyWindowMs: 600 });
+    const inputs = await checked(aggregators, { name: "org", accountAggregationSource: SOURCE });
+    const result = await aggregators.create(inputs);
+    const read = await aggregators.read(result.id, result.outs);
+    assert.equal(read.props?.arn, result.outs.arn);
+    const describes = operations(emulator()).filter(
+      (op) => op === "DescribeConfigurationAggregators",
+    );
+    assert.ok(describes.length >= 3, `expected repeated looks, saw ${describes.length}`);
+  });
+
+  it("refuses to create over an existing aggregator, names it, and leaves it untouched", async () => {
+    const { inputs, state } = await created({ tags: { owner: "someone-else" } });
+    const error = await rejection(aggregators.create({ ...inputs, tags: { team: "mine" } }));
+    assert.equal(
+      error.message,
+      `aggregator "org" already exists in 111111111111/us-east-1 (${state.arn}), and this stack did not create it. ` +
+        "To manage it from this stack, set adoptExisting: true on the resource (the program's settings and tags then replace its own); " +
+        "otherwise choose another name.",
+    );
+    assert.deepEqual(operations(emulator()), ["DescribeConfigurationAggregators"]);
+    assert.deepEqual(emulator().snapshot().resources[0]?.tags, { owner: "someone-else" });
+  });
+
+  it("adopts an existing aggregator when asked, replacing its settings and reconciling its tags", async () => {
+    const { inputs, state } = await created({ tags: { owner: "someone-else", keep: "1" } });
+    const adopted = await aggregators.create({
+      ...inputs,
+      adoptExisting: true,
+      tags: { keep: "1", team: "mine" },
+    });
+    assert.deepEqual(operations(emulator()), [
+      "DescribeConfigurationAggregators",
+      "PutConfigurationAggregator",
+      "ListTagsForResource",
+      "UntagResource",
+      "TagResource",
+    ]);
+    assert.equal(adopted.outs.arn, state.arn);
+    assert.deepEqual(adopted.outs.tags, { keep: "1", team: "mine" });
+    assert.deepEqual(emulator().snapshot().resources[0]?.tags, { keep: "1", team: "mine" });
+  });
+
+  it("records a partial resource when TagResource fails after the Put, and the next update completes it", async () => {
+    const { id, state } = await created();
+    emulator().setFaults({
+      rules: [
+        { kind: "reject", operation: "TagResource", errorCode: "AccessDeniedException", times: 1 },
+      ],
+    });
+    const news = await checked(aggregators, {
+      name: "org",
+      accountAggregationSource: { accountIds: ["333333333333"], allAwsRegions: true },
+      tags: { team: "b" },
+    });
+    const error = await rejection(aggregators.update(id, state, news));
+    assert.equal(error.id, "org");
+    const partial = error.properties as typeof state;
+    assert.deepEqual(partial.accountAggregationSource, {
+      accountIds: ["333333333333"],
+      allAwsRegions: true,
+    });
+    assert.deepEqual(partial.tags, {}, "team=a was removed, team=b not yet added");
+    assert.match(
+      error.message,
+      /^TagResource failed for aggregator "org" in 111111111111\/us-east-1: AccessDeniedException: /,
+    );
+
+    emulator().clearRequests();
+    const diff = await aggregators.diff(id, partial, news);
+    assert.deepEqual(diff, { changes: true, replaces: [], deleteBeforeReplace: false });
+    const finished = await aggregators.update(id, partial, news);
+    assert.deepEqual(operations(emulator()), ["TagResource"]);
+    assert.deepEqual(finished.outs.tags, { team: "b" });
+    assert.deepEqual(emulator().snapshot().resources[0]?.tags, { team: "b" });
+  });
+
+  it("retries 500s and rides out a throttling storm", async () => {
+    emulator().setFaults({
+      rules: [
+        { kind: "internal-error", operation: "PutConfigurationAggregator", times: 2 },
+        { kind: "throttle", operation: "DescribeConfigurationAggregators", ratePerSecond: 2 },
+      ],
+    });
+    const names = ["a1", "a2", "a3", "a4", "a5", "a6"];
+    const results = await Promise.all(
+      names.map(async (name) =>
+        aggregators.create(await checked(aggregators, { name, accountAggregationSource: SOURCE })),
+      ),
+    );
+    assert.deepEqual(
+      results.map((result) => result.id),
+      names,
+    );
+    const log = emulator().requests();
+    assert.equal(log.filter((r) => r.errorCode === "InternalFailure").length, 2);
+    assert.ok(
+      log.some((r) => r.errorCode === "ThrottlingException"),
+      "the storm throttled some requests",
+    );
+    assert.equal(
+      log.filter((r) => r.operation === "PutConfigurationAggregator" && r.status === 200).length,
+      6,
+    );
+    assert.equal(emulator().snapshot().resources.length, 6);
+  });
+
+  it("acts in another account through assumeRole, assuming the role once", async () => {
+    const assumeRole = {
+      roleArn: roleArn(ACCOUNT_B, "Deployer"),
+      externalId: "s3cret-external-id",
+    };
+    const results = [];
+    for (const name of ["x1", "x2", "x3"]) {
+      results.push(
+        await aggregators.create(
+          await checked(aggregators, { name, accountAggregationSource: SOURCE, assumeRole }),
+        ),
+      );
+    }
+    assert.deepEqual(
+      results.map((result) => result.outs.accountId),
+      [ACCOUNT_B, ACCOUNT_B, ACCOUNT_B],
+    );
+    assert.equal(callCounts(emulator()).AssumeRole, 1);
+    assert.deepEqual(
+      emulator()
+        .snapshot()
+        .resources.map((r) => `${r.account}/${r.region}/${r.id}`),
+      [`${ACCOUNT_B}/${REGION_A}/x1`, `${ACCOUNT_B}/${REGION_A}/x2`, `${ACCOUNT_B}/${REGION_A}/x3`],
+    );
+  });
+
+  it("wraps AWS errors with the operation, the resource, the account and the region", async () => {
+    const inputs = await checked(aggregators, { name: "org", accountAggregationSource: SOURCE });
+    emulator().setFaults({
+      rules: [
+        {
+          kind: "reject",
+          operation: "PutConfigurationAggregator",
+          errorCode: "InvalidRoleException",
+          times: 1,
+        },
+      ],
+    });
+    const error = await rejection(aggregators.create(inputs));
+    assert.match(
+      error.message,
+      /^PutConfigurationAggregator failed for aggregator "org" in 111111111111\/us-east-1: InvalidRoleException: /,
+    );
+    assert.deepEqual(emulator().snapshot().resources, []);
+  });
+});

@@ -1,0 +1,257 @@
+import * as assert from "node:assert/strict";
+import {
+  ConfigServiceClient,
+  PutAggregationAuthorizationCommand,
+} from "@aws-sdk/client-config-service";
+import {
+  ACCOUNT_A,
+  ACCOUNT_B,
+  ACCOUNT_C,
+  REGION_A,
+  REGION_B,
+  roleArn,
+  useEmulator,
+} from "../support/emulator";
+import { authorizations, callCounts, checked, operations, rejection } from "./helpers";
+
+describe("AggregationAuthorization provider against the emulator", () => {
+  const fixture = useEmulator();
+  const emulator = () => fixture.emulator;
+
+  async function created(extra: Record<string, unknown> = {}) {
+    const inputs = await checked(authorizations, {
+      authorizedAccountId: ACCOUNT_C,
+      authorizedAwsRegion: REGION_B,
+      tags: { team: "a" },
+      ...extra,
+    });
+    const result = await authorizations.create(inputs);
+    emulator().clearRequests();
+    return { inputs, id: result.id, state: result.outs };
+  }
+
+  it("creates with one scan and one Put that carries the tags", async () => {
+    const inputs = await checked(authorizations, {
+      authorizedAccountId: ACCOUNT_C,
+      authorizedAwsRegion: REGION_B,
+      tags: { team: "a" },
+    });
+    const result = await authorizations.create(inputs);
+    assert.deepEqual(operations(emulator()), [
+      "DescribeAggregationAuthorizations",
+      "PutAggregationAuthorization",
+    ]);
+    assert.equal(result.id, `${ACCOUNT_C}:${REGION_B}`);
+    assert.equal(
+      result.outs.arn,
+      `arn:aws:config:${REGION_A}:${ACCOUNT_A}:aggregation-authorization/${ACCOUNT_C}/${REGION_B}`,
+    );
+    assert.equal(result.outs.accountId, ACCOUNT_A);
+    assert.equal(result.outs.region, REGION_A);
+    assert.deepEqual(
+      emulator()
+        .snapshot()
+        .resources.map((r) => [r.id, r.tags]),
+      [[`${ACCOUNT_C}:${REGION_B}`, { team: "a" }]],
+    );
+  });
+
+  it("makes no AWS call when the program did not change", async () => {
+    const { id, state } = await created();
+    const again = await checked(authorizations, {
+      authorizedAccountId: ACCOUNT_C,
+      authorizedAwsRegion: REGION_B,
+      tags: { team: "a" },
+    });
+    assert.deepEqual(await authorizations.diff(id, state, again), {
+      changes: false,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
+    assert.deepEqual(operations(emulator()), []);
+  });
+
+  it("updates tags with at most two tag calls and no Put", async () => {
+    const { id, state } = await created({ tags: { team: "a", gone: "1" } });
+    const news = await checked(authorizations, {
+      authorizedAccountId: ACCOUNT_C,
+      authorizedAwsRegion: REGION_B,
+      tags: { team: "b" },
+    });
+    const result = await authorizations.update(id, state, news);
+    assert.deepEqual(operations(emulator()), ["UntagResource", "TagResource"]);
+    assert.deepEqual(result.outs.tags, { team: "b" });
+    assert.deepEqual(emulator().snapshot().resources[0]?.tags, { team: "b" });
+  });
+
+  it("removes only the tags that went, with a single UntagResource", async () => {
+    const { id, state } = await created({ tags: { team: "a", gone: "1" } });
+    const news = await checked(authorizations, {
+      authorizedAccountId: ACCOUNT_C,
+      authorizedAwsRegion: REGION_B,
+      tags: { team: "a" },
+    });
+    await authorizations.update(id, state, news);
+    assert.deepEqual(operations(emulator()), ["UntagResource"]);
+  });
+
+  it("replaces when the authorized region changes", async () => {
+    const { id, state } = await created();
+    const news = await checked(authorizations, {
+      authorizedAccountId: ACCOUNT_C,
+      authorizedAwsRegion: "ap-south-1",
+      tags: { team: "a" },
+    });
+    assert.deepEqual(await authorizations.diff(id, state, news), {
+      changes: true,
+      replaces: ["authorizedAwsRegion"],
+      deleteBeforeReplace: false,
+    });
+  });
+
+  it("deletes with one call, and deleting again succeeds", async () => {
+    const { id, state } = await created();
+    await authorizations.delete(id, state);
+    await authorizations.delete(id, state);
+    assert.deepEqual(operations(emulator()), [
+      "DeleteAggregationAuthorization",
+      "DeleteAggregationAuthorization",
+    ]);
+    assert.deepEqual(emulator().snapshot().resources, []);
+  });
+
+  it("refreshes 200 tagged authorizations read concurrently with two scan pages and two tag reads", async () => {
+    const states = [];
+    for (let i = 0; i < 200; i++) {
+      const account = String(100000000000 + i);
+      const inputs = await checked(authorizations, {
+        authorizedAccountId: account,
+        authorizedAwsRegion: REGION_B,
+        tags: { n: String(i) },
+      });
+      const client = new ConfigServiceClient({});
+      await client.send(
+        new PutAggregationAuthorizationCommand({
+          AuthorizedAccountId: account,
+          AuthorizedAwsRegion: REGION_B,
+          Tags: [{ Key: "n", Value: String(i) }],
+        }),
+      );
+      states.push({
+        id: `${account}:${REGION_B}`,
+        state: {
+          ...inputs,
+          tags: { n: String(i) },
+          arn: "",
+          accountId: ACCOUNT_A,
+          creationTime: "2025-01-01T00:00:00.000Z",
+        },
+      });
+    }
+    emulator().clearRequests();
+    const reads = await Promise.all(
+      states.map(({ id, state }) => authorizations.read(id, state as never)),
+    );
+    assert.deepEqual(callCounts(emulator()), {
+      DescribeAggregationAuthorizations: 2,
+      GetResources: 2,
+    });
+    assert.deepEqual(
+      reads.map((read) => read.props?.tags),
+      states.map((_, i) => ({ n: String(i) })),
+    );
+    assert.deepEqual(
+      reads.map((read) => read.id),
+      states.map((s) => s.id),
+    );
+  });
+
+  it("reads untagged authorizations through ListTagsForResource, which GetResources leaves out", async () => {
+    const { id, state } = await created({ tags: {} });
+    const read = await authorizations.read(id, state);
+    assert.deepEqual(operations(emulator()), [
+      "DescribeAggregationAuthorizations",
+      "GetResources",
+      "ListTagsForResource",
+    ]);
+    assert.deepEqual(read.props?.tags, {});
+  });
+
+  it("reads an authorization deleted out of band as gone", async () => {
+    const { id, state } = await created();
+    await authorizations.delete(id, state);
+    emulator().clearRequests();
+    const read = await authorizations.read(id, {
+      ...state,
+      creationTime: "2025-01-01T00:00:00.000Z",
+    });
+    assert.deepEqual(read, {});
+    assert.deepEqual(operations(emulator()), ["DescribeAggregationAuthorizations"]);
+  });
+
+  it("does not lose a just-created authorization during a consistency window", async () => {
+    emulator().setFaults({ consistencyWindowMs: 600 });
+    const inputs = await checked(authorizations, {
+      authorizedAccountId: ACCOUNT_C,
+      authorizedAwsRegion: REGION_B,
+    });
+    const result = await authorizations.create(inputs);
+    const read = await authorizations.read(result.id, result.outs);
+    assert.equal(read.props?.arn, result.outs.arn);
+  });
+
+  it("refuses to adopt an authorization it did not create, and leaves it untouched", async () => {
+    const { inputs, state } = await created({ tags: { owner: "control-tower" } });
+    const error = await rejection(authorizations.create({ ...inputs, tags: { team: "mine" } }));
+    assert.equal(
+      error.message,
+      `aggregation authorization "${ACCOUNT_C}:${REGION_B}" already exists in ${ACCOUNT_A}/${REGION_A} (${state.arn}), and this stack did not create it. ` +
+        "To manage it from this stack, set adoptExisting: true on the resource (the program's tags then replace its own); " +
+        "otherwise remove it from the program, since an account and region can authorize an aggregator only once.",
+    );
+    assert.deepEqual(operations(emulator()), ["DescribeAggregationAuthorizations"]);
+    assert.deepEqual(emulator().snapshot().resources[0]?.tags, { owner: "control-tower" });
+  });
+
+  it("adopts when asked and reconciles the tags", async () => {
+    const { inputs } = await created({ tags: { owner: "control-tower" } });
+    const adopted = await authorizations.create({
+      ...inputs,
+      adoptExisting: true,
+      tags: { team: "mine" },
+    });
+    assert.deepEqual(adopted.outs.tags, { team: "mine" });
+    assert.deepEqual(emulator().snapshot().resources[0]?.tags, { team: "mine" });
+  });
+
+  it("creates in another account and region through assumeRole", async () => {
+    const inputs = await checked(authorizations, {
+      authorizedAccountId: ACCOUNT_A,
+      authorizedAwsRegion: REGION_A,
+      region: REGION_B,
+      assumeRole: { roleArn: roleArn(ACCOUNT_B, "OrganizationAccountAccessRole") },
+    });
+    const result = await authorizations.create(inputs);
+    assert.equal(result.outs.accountId, ACCOUNT_B);
+    assert.deepEqual(
+      emulator()
+        .snapshot()
+        .resources.map((r) => `${r.account}/${r.region}/${r.id}`),
+      [`${ACCOUNT_B}/${REGION_B}/${ACCOUNT_A}:${REGION_A}`],
+    );
+    assert.equal(callCounts(emulator()).AssumeRole, 1);
+  });
+
+  it("coalesces the existence scans of concurrent creates", async () => {
+    const inputs = await Promise.all(
+      ["us-east-1", "us-east-2", "us-west-1", "us-west-2"].map((region) =>
+        checked(authorizations, { authorizedAccountId: ACCOUNT_C, authorizedAwsRegion: region }),
+      ),
+    );
+    await Promise.all(inputs.map((i) => authorizations.create(i)));
+    assert.deepEqual(callCounts(emulator()), {
+      DescribeAggregationAuthorizations: 1,
+      PutAggregationAuthorization: 4,
+    });
+  });
+});

@@ -1,0 +1,54 @@
+/**
+ * Helpers for provider tests against the emulator: the providers as typed call surfaces, and the
+ * request log as operation names.
+ */
+import * as assert from "node:assert/strict";
+import type * as pulumi from "@pulumi/pulumi";
+import type { Emulator } from "../../emulator";
+import { aggregatorProvider } from "../../provider/aggregator/provider";
+import type { ConfigurationAggregatorState } from "../../provider/aggregator/schema";
+import { authorizationProvider } from "../../provider/authorization/provider";
+import type { AggregationAuthorizationState } from "../../provider/authorization/schema";
+
+type Provider<S> = Required<pulumi.dynamic.ResourceProvider<Record<string, unknown>, S>>;
+
+/** The aggregator provider with every method present. */
+export const aggregators = aggregatorProvider as unknown as Provider<ConfigurationAggregatorState>;
+/** The authorization provider with every method present. */
+export const authorizations =
+  authorizationProvider as unknown as Provider<AggregationAuthorizationState>;
+
+/** Runs `check` and insists it passes, returning the normalized inputs. */
+export async function checked<S>(
+  provider: Provider<S>,
+  news: Record<string, unknown>,
+  olds?: Record<string, unknown>,
+) {
+  const result = await provider.check(olds ?? {}, news);
+  assert.deepEqual(result.failures ?? [], []);
+  return result.inputs as Record<string, unknown>;
+}
+
+/** The operations the emulator served since the last clear, in order. */
+export function operations(emulator: Emulator): string[] {
+  return emulator.requests().map((request) => request.operation);
+}
+
+/** How many requests each operation got since the last clear. */
+export function callCounts(emulator: Emulator): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const { operation } of emulator.requests()) counts[operation] = (counts[operation] ?? 0) + 1;
+  return counts;
+}
+
+/** The message of a rejected promise. */
+export async function rejection(
+  promise: Promise<unknown>,
+): Promise<Error & Record<string, unknown>> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error & Record<string, unknown>;
+  }
+  assert.fail("expected the call to fail");
+}
