@@ -10,6 +10,7 @@ import {
 import { AggregationAuthorization } from "../provider/authorization/resource";
 import type { AssumeRoleArgs } from "../provider/shared/args";
 import { partitionOf } from "../provider/shared/arn";
+import { accountActingAs } from "./caller-account";
 import {
   accountListProblems,
   assertNoProblems,
@@ -23,6 +24,12 @@ export interface AggregatorPlacementArgs {
   readonly name?: pulumi.Input<string>;
   /** The region of the aggregator; the authorizations name it. */
   readonly region: string;
+  /**
+   * The aggregator's account; the authorizations name it. Defaults to the account of
+   * `assumeRole.roleArn`, else to the account of the program's own credentials (one STS
+   * GetCallerIdentity call per run).
+   */
+  readonly accountId?: pulumi.Input<string>;
   /** Act in the aggregator's account. */
   readonly assumeRole?: pulumi.Input<AssumeRoleArgs>;
 }
@@ -92,6 +99,7 @@ export class MultiAccountAggregation extends pulumi.ComponentResource {
       { parent: this },
     );
 
+    const aggregatorAccount = aggregatorAccountOf(args.aggregator);
     const authorizations: Record<string, AggregationAuthorization> = {};
     for (const source of sources) {
       for (const region of regions) {
@@ -100,7 +108,7 @@ export class MultiAccountAggregation extends pulumi.ComponentResource {
         authorizations[`${source.accountId}-${region}`] = new AggregationAuthorization(
           `${name}-auth-${source.accountId}-${region}`,
           {
-            authorizedAccountId: this.aggregator.accountId,
+            authorizedAccountId: aggregatorAccount,
             authorizedAwsRegion: args.aggregator.region,
             region,
             assumeRole: source.assumeRole,
@@ -115,6 +123,16 @@ export class MultiAccountAggregation extends pulumi.ComponentResource {
     this.name = this.aggregator.name;
     this.registerOutputs({ aggregator: this.aggregator, arn: this.arn, name: this.name });
   }
+}
+
+/**
+ * The aggregator's account as a value known before deployment (see `callerAccount` for why not
+ * the aggregator's output): given, else the assumed role's account, else the caller's.
+ */
+function aggregatorAccountOf(aggregator: AggregatorPlacementArgs): pulumi.Output<string> {
+  return aggregator.accountId !== undefined
+    ? pulumi.output(aggregator.accountId)
+    : accountActingAs(aggregator.assumeRole);
 }
 
 /** The source accounts with their roles, from either form of the arguments. */

@@ -2,6 +2,7 @@
  * OrganizationAggregator: an organization-wide aggregator in the management or delegated
  * administrator account, with the IAM role AWS Config needs — in a few lines.
  */
+import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import {
   ConfigurationAggregator,
@@ -9,6 +10,8 @@ import {
 } from "../provider/aggregator/resource";
 import type { AssumeRoleArgs } from "../provider/shared/args";
 import { ServiceRole } from "../provider/role/resource";
+import { partitionOf } from "../provider/shared/arn";
+import { accountActingAs, programRegion } from "./caller-account";
 import { assertNoProblems, isPlain, regionListProblems } from "./validation";
 
 /** Arguments of {@link OrganizationAggregator}. */
@@ -58,11 +61,24 @@ export class OrganizationAggregator extends pulumi.ComponentResource {
     assertNoProblems("OrganizationAggregator", name, organizationAggregatorProblems(args));
     const { roleArn, awsRegions, allAwsRegions, tags, region, assumeRole } = args;
 
-    this.role =
-      roleArn === undefined
-        ? new ServiceRole(`${name}-role`, { tags, region, assumeRole }, { parent: this })
-        : undefined;
-    this.roleArn = this.role ? this.role.arn : pulumi.output(roleArn as pulumi.Input<string>);
+    if (roleArn === undefined) {
+      const roleName = serviceRoleName(name);
+      this.role = new ServiceRole(
+        `${name}-role`,
+        { name: roleName, tags, region, assumeRole },
+        { parent: this },
+      );
+      // The ARN is computed rather than taken from the role's output, which a preview of any role
+      // update makes unknown, so the aggregator would wrongly preview as changed.
+      this.roleArn = pulumi
+        .all([accountActingAs(assumeRole), pulumi.output(region)])
+        .apply(
+          ([account, home]) =>
+            `arn:${partitionOf(home ?? programRegion())}:iam::${account}:role/${roleName}`,
+        );
+    } else {
+      this.roleArn = pulumi.output(roleArn);
+    }
     this.aggregator = new ConfigurationAggregator(
       name,
       {
@@ -89,6 +105,20 @@ export class OrganizationAggregator extends pulumi.ComponentResource {
       roleArn: this.roleArn,
     });
   }
+}
+
+/**
+ * The name of the role the component creates: from the project, stack and component name, so it
+ * is known before deployment and differs between stacks; at most IAM's 64 characters.
+ */
+export function serviceRoleName(componentName: string): string {
+  const full = `AWSConfigOrg-${pulumi.getProject()}-${pulumi.getStack()}-${componentName}`.replace(
+    /[^\w+=,.@-]/g,
+    "-",
+  );
+  if (full.length <= 64) return full;
+  const digest = createHash("sha256").update(full).digest("hex").slice(0, 8);
+  return `${full.slice(0, 55)}-${digest}`;
 }
 
 /** Every problem of the arguments that can be seen before deployment. */

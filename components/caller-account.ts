@@ -1,0 +1,51 @@
+/**
+ * The account the program's own AWS credentials act in, asked of STS GetCallerIdentity once per
+ * program run (as `aws.getCallerIdentity()` does in pulumi-aws programs). Components use it to name
+ * the aggregator's account as a plain value: taking it from the aggregator's `accountId` output
+ * instead would make it unknown in every preview that updates the aggregator, and the preview
+ * would then show each authorization as a possible replacement.
+ */
+import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
+import { fromNodeProviderChain } from "@aws-sdk/credential-providers";
+import * as pulumi from "@pulumi/pulumi";
+import type { AssumeRoleArgs } from "../provider/shared/args";
+import { roleAccount } from "../provider/shared/credentials";
+
+let pending: Promise<string> | undefined;
+
+/** The 12-digit account of the credentials the program runs with (stack `aws:profile` honoured). */
+export function callerAccount(): Promise<string> {
+  pending ??= (async () => {
+    const aws = new pulumi.Config("aws");
+    const profile = aws.get("profile");
+    const client = new STSClient({
+      region: programRegion(),
+      credentials: profile ? fromNodeProviderChain({ profile }) : undefined,
+    });
+    const identity = await client.send(new GetCallerIdentityCommand({}));
+    if (!identity.Account) throw new Error("STS GetCallerIdentity returned no account");
+    return identity.Account;
+  })();
+  pending.catch(() => (pending = undefined));
+  return pending;
+}
+
+/** The account a component's children act in: the assumed role's, else the program's own. */
+export function accountActingAs(
+  assumeRole: pulumi.Input<AssumeRoleArgs> | undefined,
+): pulumi.Output<string> {
+  if (assumeRole === undefined) return pulumi.output(callerAccount());
+  return pulumi
+    .output(assumeRole)
+    .apply(async (role) => roleAccount(role.roleArn) ?? callerAccount());
+}
+
+/** The program's region: stack config `aws:region`, else `AWS_REGION` / `AWS_DEFAULT_REGION`, else us-east-1. */
+export function programRegion(): string {
+  return (
+    new pulumi.Config("aws").get("region") ??
+    process.env.AWS_REGION ??
+    process.env.AWS_DEFAULT_REGION ??
+    "us-east-1"
+  );
+}
