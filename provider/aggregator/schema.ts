@@ -10,7 +10,8 @@ import type { CheckFailure } from "../shared/validation";
 
 /** Most accounts one aggregator may aggregate (an AWS quota that cannot be raised). */
 export const MAX_SOURCE_ACCOUNTS = 10_000;
-const NAME = /^[\w-]+$/;
+/** Letters, digits, `_` and `-`; emptiness is the length rule's to report. */
+const NAME = /^[\w-]*$/;
 const RESOURCE_TYPE = /^[a-zA-Z0-9]{2,64}::[a-zA-Z0-9]{2,64}::[a-zA-Z0-9]{2,64}$/;
 const SERVICE_PRINCIPAL = /^[\w+=,.@-]+$/;
 
@@ -31,9 +32,13 @@ const regions = {
 };
 
 const accountSource = z.strictObject({
-  accountIds: nonEmptyList(accountId, "account ID").max(MAX_SOURCE_ACCOUNTS, {
+  accountIds: nonEmptyList(
+    accountId,
+    "account ID",
+    "the 12-digit IDs of the source accounts",
+  ).refine((ids) => new Set(ids).size <= MAX_SOURCE_ACCOUNTS, {
     error: (issue) =>
-      `${(issue.input as unknown[]).length} accounts given; an aggregator may have at most ${MAX_SOURCE_ACCOUNTS}`,
+      `${new Set(issue.input as string[]).size} distinct accounts given; an aggregator may have at most ${MAX_SOURCE_ACCOUNTS}`,
   }),
   ...regions,
 });
@@ -54,6 +59,7 @@ const aggregatorFilters = z.strictObject({
             `${show(issue.input)} is not a resource type such as "AWS::EC2::Instance"`,
         }),
         "resource type",
+        'the resource types to include, such as ["AWS::EC2::Instance"]',
       ),
     })
     .optional(),
@@ -69,6 +75,7 @@ const aggregatorFilters = z.strictObject({
               `${show(issue.input)} is not a service principal such as "config.amazonaws.com"`,
           }),
         "service principal",
+        'the service principals to include, such as ["config.amazonaws.com"]',
       ),
     })
     .optional(),
@@ -186,6 +193,8 @@ function regionChoiceFailure(property: string, source: unknown): CheckFailure | 
   if (!source || typeof source !== "object" || isUnknown(source)) return undefined;
   const { allAwsRegions, awsRegions } = source as Record<string, unknown>;
   if (isUnknown(allAwsRegions) || isUnknown(awsRegions)) return undefined;
+  // A value of the wrong type already has its own failure; a second one here would mislead.
+  if (allAwsRegions !== undefined && typeof allAwsRegions !== "boolean") return undefined;
   const listed = Array.isArray(awsRegions) && awsRegions.length > 0;
   if (allAwsRegions === true && listed) {
     return {

@@ -3,11 +3,8 @@
  * AWS call, and the shapes `check` returns and state records.
  */
 import { z } from "zod";
-import { accountId, awsRegion, placement, tagMap } from "../shared/rules";
+import { accountId, awsRegion, placement, required, tagMap } from "../shared/rules";
 import type { AssumeRoleSpec, Tags } from "../shared/types";
-
-const required = (what: string) => (issue: { input: unknown }) =>
-  issue.input === undefined ? `is required: ${what}` : undefined;
 
 /** The schema of the inputs the resource class sends (`__provider` removed). */
 export const authorizationInputSchema = z.strictObject({

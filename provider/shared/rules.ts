@@ -33,14 +33,24 @@ export const awsRegion = z
   });
 
 /** The ARN of an IAM role. */
-export const iamRoleArn = z.string().regex(IAM_ROLE_ARN, {
-  error: (issue) =>
-    `${show(issue.input)} is not an IAM role ARN of the form arn:aws:iam::<12-digit account>:role/<name>`,
-});
+export const iamRoleArn = z
+  .string({ error: required("the ARN of an IAM role") })
+  .regex(IAM_ROLE_ARN, {
+    error: (issue) =>
+      `${show(issue.input)} is not an IAM role ARN of the form arn:aws:iam::<12-digit account>:role/<name>`,
+  });
 
-/** A non-empty list of items. */
-export function nonEmptyList<T extends z.ZodType>(item: T, what: string) {
-  return z.array(item).min(1, { error: `must list at least one ${what}` });
+/** The message of a required input that is missing; other type errors keep zod's wording. */
+export function required(what: string) {
+  return (issue: { input: unknown }): string | undefined =>
+    issue.input === undefined ? `is required: ${what}` : undefined;
+}
+
+/** A non-empty list of items; `requiredAs` names it when it is a required input. */
+export function nonEmptyList<T extends z.ZodType>(item: T, what: string, requiredAs?: string) {
+  return z
+    .array(item, requiredAs ? { error: required(requiredAs) } : undefined)
+    .min(1, { error: `must list at least one ${what}` });
 }
 
 /** A map of user tags: at most 50, key 1–128 and value ≤256 allowed characters, no `aws:` keys. */

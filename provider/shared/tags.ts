@@ -35,9 +35,11 @@ export function toTagList(tags: Tags | undefined): Tag[] {
 
 /** A tag list from AWS as a map of user tags. */
 export function fromTagList(list: readonly { Key?: string; Value?: string }[] | undefined): Tags {
-  const tags: Tags = {};
-  for (const { Key, Value } of list ?? []) if (Key !== undefined) tags[Key] = Value ?? "";
-  return userTags(tags);
+  // fromEntries defines own properties, so even a key such as "__proto__" stays a plain tag.
+  const entries = (list ?? []).flatMap(({ Key, Value }) =>
+    Key === undefined ? [] : [[Key, Value ?? ""]],
+  );
+  return userTags(Object.fromEntries(entries) as Tags);
 }
 
 /** What it takes to go from `current` to `desired` user tags. */
@@ -53,7 +55,7 @@ export function tagDelta(current: Tags | undefined, desired: Tags | undefined): 
   const have = userTags(current);
   const want = userTags(desired);
   return {
-    removeKeys: Object.keys(have).filter((key) => !(key in want)),
+    removeKeys: Object.keys(have).filter((key) => !Object.hasOwn(want, key)),
     set: Object.fromEntries(Object.entries(want).filter(([key, value]) => have[key] !== value)),
   };
 }

@@ -1,0 +1,386 @@
+import assert from "node:assert/strict";
+import { checkAggregator } from "../../provider/aggregator/check";
+import { AGGREGATOR_DIFF, diffAggregator, needsPut } from "../../provider/aggregator/diff";
+import { aggregatorProvider } from "../../provider/aggregator/provider";
+import type {
+  ConfigurationAggregatorInputs,
+  ConfigurationAggregatorState,
+} from "../../provider/aggregator/schema";
+import { PREVIEW_UNKNOWN } from "../../provider/shared/unknowns";
+import {
+  AGGREGATOR_NAME,
+  ORGANIZATION_ROLE_ARN,
+  OTHER_ACCOUNT,
+  OTHER_ACCOUNT_ROLE_ARN,
+  OTHER_REGION,
+  OWNER_ACCOUNT,
+  OWNER_ROLE_ARN,
+  REGION,
+  RESOURCE_TYPE_BUCKET,
+  RESOURCE_TYPE_INSTANCE,
+  SECRET_EXTERNAL_ID,
+  SERVICE_PRINCIPAL_CONFIG,
+  SOURCE_ACCOUNT,
+  THIRD_REGION,
+} from "./fixtures";
+import { aggregatorState } from "./helpers";
+
+type Raw = Record<string, unknown>;
+const U = PREVIEW_UNKNOWN;
+
+/** The program as first deployed: every field set, acting through a role in the owner account. */
+const PROGRAM: Raw = {
+  name: AGGREGATOR_NAME,
+  region: REGION,
+  accountAggregationSource: {
+    accountIds: [OWNER_ACCOUNT, SOURCE_ACCOUNT],
+    awsRegions: [REGION, OTHER_REGION],
+  },
+  aggregatorFilters: { resourceType: { value: [RESOURCE_TYPE_INSTANCE] } },
+  tags: { team: "platform", env: "prod" },
+  assumeRole: { roleArn: OWNER_ROLE_ARN, externalId: SECRET_EXTERNAL_ID, sessionName: "deploy" },
+};
+
+/** Checked inputs; the test fails at once if the row's program is itself invalid. */
+function checked(program: Raw): ConfigurationAggregatorInputs {
+  const { inputs, failures } = checkAggregator(undefined, program);
+  assert.deepStrictEqual(failures, []);
+  return inputs;
+}
+
+const STATE: ConfigurationAggregatorState = aggregatorState(checked(PROGRAM));
+
+/** The program with `changes` applied on top, key by key. */
+const program = (changes: Raw): Raw => ({ ...PROGRAM, ...changes });
+const role = (changes: Raw): Raw =>
+  program({ assumeRole: { ...(PROGRAM.assumeRole as Raw), ...changes } });
+
+/** The program aggregating the whole organization instead of listed accounts. */
+const organizationProgram = (changes: Raw): Raw =>
+  program({
+    accountAggregationSource: undefined,
+    organizationAggregationSource: {
+      roleArn: ORGANIZATION_ROLE_ARN,
+      allAwsRegions: true,
+      ...changes,
+    },
+  });
+const ORGANIZATION_STATE = aggregatorState(checked(organizationProgram({})));
+
+const NO_CHANGE = { changes: false, replaces: [], deleteBeforeReplace: false };
+const UPDATE = { changes: true, replaces: [], deleteBeforeReplace: false };
+const replace = (...replaces: string[]) => ({
+  changes: true,
+  replaces,
+  deleteBeforeReplace: false,
+});
+
+interface DiffCase {
+  readonly title: string;
+  readonly olds?: ConfigurationAggregatorState;
+  /** The new inputs, checked (unknowns pass check untouched). */
+  readonly news: Raw;
+  readonly expected: { changes: boolean; replaces: string[]; deleteBeforeReplace: boolean };
+  /** Whether an update (not a replacement) calls PutConfigurationAggregator. */
+  readonly put?: boolean;
+}
+
+const CASES: DiffCase[] = [
+  // Identity: a new aggregator.
+  { title: "a new name", news: program({ name: "central" }), expected: replace("name") },
+  { title: "a new region", news: program({ region: THIRD_REGION }), expected: replace("region") },
+  {
+    title: "a role in another account",
+    news: role({ roleArn: OTHER_ACCOUNT_ROLE_ARN }),
+    expected: replace("assumeRole"),
+  },
+  {
+    title: "a role in another account where there was none",
+    olds: aggregatorState(checked(program({ assumeRole: undefined }))),
+    news: role({ roleArn: OTHER_ACCOUNT_ROLE_ARN }),
+    expected: replace("assumeRole"),
+  },
+  {
+    title: "a new name and region together",
+    news: program({ name: "central", region: THIRD_REGION }),
+    expected: replace("name", "region"),
+  },
+  // Updates in place.
+  {
+    title: "another account in the account source",
+    news: program({
+      accountAggregationSource: {
+        accountIds: [OWNER_ACCOUNT, SOURCE_ACCOUNT, OTHER_ACCOUNT],
+        awsRegions: [REGION, OTHER_REGION],
+      },
+    }),
+    expected: UPDATE,
+    put: true,
+  },
+  {
+    title: "another region in the account source",
+    news: program({
+      accountAggregationSource: {
+        accountIds: [OWNER_ACCOUNT, SOURCE_ACCOUNT],
+        awsRegions: [REGION, OTHER_REGION, THIRD_REGION],
+      },
+    }),
+    expected: UPDATE,
+    put: true,
+  },
+  {
+    title: "all regions instead of a list",
+    news: program({
+      accountAggregationSource: {
+        accountIds: [OWNER_ACCOUNT, SOURCE_ACCOUNT],
+        allAwsRegions: true,
+      },
+    }),
+    expected: UPDATE,
+    put: true,
+  },
+  {
+    title: "the organization source instead of the account source",
+    news: program({
+      accountAggregationSource: undefined,
+      organizationAggregationSource: { roleArn: ORGANIZATION_ROLE_ARN, allAwsRegions: true },
+    }),
+    expected: UPDATE,
+    put: true,
+  },
+  {
+    title: "another resource type in the filter",
+    news: program({
+      aggregatorFilters: {
+        resourceType: { value: [RESOURCE_TYPE_INSTANCE, RESOURCE_TYPE_BUCKET] },
+      },
+    }),
+    expected: UPDATE,
+    put: true,
+  },
+  {
+    title: "a service-principal filter added",
+    news: program({
+      aggregatorFilters: {
+        resourceType: { value: [RESOURCE_TYPE_INSTANCE] },
+        servicePrincipal: { value: [SERVICE_PRINCIPAL_CONFIG] },
+      },
+    }),
+    expected: UPDATE,
+    put: true,
+  },
+  {
+    title: "another organization role",
+    olds: ORGANIZATION_STATE,
+    news: organizationProgram({ roleArn: `arn:aws:iam::${OWNER_ACCOUNT}:role/other-config-role` }),
+    expected: UPDATE,
+    put: true,
+  },
+  {
+    title: "other regions for the organization source",
+    olds: ORGANIZATION_STATE,
+    news: organizationProgram({ allAwsRegions: undefined, awsRegions: [THIRD_REGION] }),
+    expected: UPDATE,
+    put: true,
+  },
+  {
+    title: "the organization program unchanged",
+    olds: ORGANIZATION_STATE,
+    news: organizationProgram({}),
+    expected: NO_CHANGE,
+    put: false,
+  },
+  {
+    title: "the filters removed",
+    news: program({ aggregatorFilters: undefined }),
+    expected: UPDATE,
+    put: true,
+  },
+  {
+    title: "a tag value changed",
+    news: program({ tags: { team: "security", env: "prod" } }),
+    expected: UPDATE,
+    put: false,
+  },
+  {
+    title: "a tag added",
+    news: program({ tags: { team: "platform", env: "prod", x: "" } }),
+    expected: UPDATE,
+    put: false,
+  },
+  { title: "every tag removed", news: program({ tags: undefined }), expected: UPDATE, put: false },
+  {
+    title: "another session name",
+    news: role({ sessionName: "ci" }),
+    expected: UPDATE,
+    put: false,
+  },
+  {
+    title: "another external ID",
+    news: role({ externalId: "rotated-id" }),
+    expected: UPDATE,
+    put: false,
+  },
+  { title: "a duration added", news: role({ durationSeconds: 900 }), expected: UPDATE, put: false },
+  {
+    title: "another role in the same account",
+    news: role({ roleArn: `arn:aws:iam::${OWNER_ACCOUNT}:role/other` }),
+    expected: UPDATE,
+    put: false,
+  },
+  {
+    title: "the role removed",
+    news: program({ assumeRole: undefined }),
+    expected: UPDATE,
+    put: false,
+  },
+  {
+    title: "a role in the owner account where there was none",
+    olds: aggregatorState(checked(program({ assumeRole: undefined }))),
+    news: PROGRAM,
+    expected: UPDATE,
+    put: false,
+  },
+  // Unknowns: an unknown identity may replace; anything else is an update.
+  { title: "an unknown name", news: program({ name: U }), expected: replace("name") },
+  { title: "an unknown region", news: program({ region: U }), expected: replace("region") },
+  {
+    title: "an unknown assumeRole",
+    news: program({ assumeRole: U }),
+    expected: replace("assumeRole"),
+  },
+  { title: "an unknown role ARN", news: role({ roleArn: U }), expected: replace("assumeRole") },
+  { title: "an unknown external ID", news: role({ externalId: U }), expected: UPDATE, put: false },
+  { title: "unknown tags", news: program({ tags: U }), expected: UPDATE, put: false },
+  {
+    title: "one unknown tag value",
+    news: program({ tags: { team: U, env: "prod" } }),
+    expected: UPDATE,
+    put: false,
+  },
+  {
+    title: "unknown account IDs",
+    news: program({
+      accountAggregationSource: { accountIds: U, awsRegions: [REGION, OTHER_REGION] },
+    }),
+    expected: UPDATE,
+    put: true,
+  },
+  {
+    title: "one unknown account ID",
+    news: program({
+      accountAggregationSource: {
+        accountIds: [OWNER_ACCOUNT, U],
+        awsRegions: [REGION, OTHER_REGION],
+      },
+    }),
+    expected: UPDATE,
+    put: true,
+  },
+  {
+    title: "an unknown account source",
+    news: program({ accountAggregationSource: U }),
+    expected: UPDATE,
+    put: true,
+  },
+  {
+    title: "unknown filters",
+    news: program({ aggregatorFilters: U }),
+    expected: UPDATE,
+    put: true,
+  },
+  // No change.
+  { title: "the same program", news: PROGRAM, expected: NO_CHANGE, put: false },
+  {
+    title: "only adoptExisting changed",
+    news: program({ adoptExisting: true }),
+    expected: NO_CHANGE,
+    put: false,
+  },
+  {
+    title: "lists given in another order, with duplicates",
+    news: program({
+      accountAggregationSource: {
+        accountIds: [SOURCE_ACCOUNT, OWNER_ACCOUNT, SOURCE_ACCOUNT],
+        allAwsRegions: false,
+        awsRegions: [OTHER_REGION, REGION, OTHER_REGION],
+      },
+      aggregatorFilters: {
+        resourceType: { type: "INCLUDE", value: [RESOURCE_TYPE_INSTANCE, RESOURCE_TYPE_INSTANCE] },
+      },
+      tags: { env: "prod", team: "platform" },
+    }),
+    expected: NO_CHANGE,
+    put: false,
+  },
+  {
+    title: "recorded lists in another order than the program's",
+    olds: {
+      ...STATE,
+      accountAggregationSource: {
+        accountIds: [SOURCE_ACCOUNT, OWNER_ACCOUNT],
+        awsRegions: [OTHER_REGION, REGION],
+      },
+      aggregatorFilters: { resourceType: { type: "INCLUDE", value: [RESOURCE_TYPE_INSTANCE] } },
+    },
+    news: PROGRAM,
+    expected: NO_CHANGE,
+    put: false,
+  },
+  {
+    title: "recorded aws: tags the program does not give",
+    olds: {
+      ...STATE,
+      tags: { ...STATE.tags, "aws:cloudformation:stack-name": "x", "AWS:Owner": "y" },
+    },
+    news: PROGRAM,
+    expected: NO_CHANGE,
+    put: false,
+  },
+  {
+    title: "recorded empty tags and a program without tags",
+    olds: aggregatorState(checked(program({ tags: undefined }))),
+    news: program({ tags: undefined }),
+    expected: NO_CHANGE,
+    put: false,
+  },
+  {
+    title: "recorded state without a tags field and a program with empty tags",
+    olds: (() => {
+      const { tags: _tags, ...rest } = aggregatorState(checked(program({ tags: undefined })));
+      return rest as ConfigurationAggregatorState;
+    })(),
+    news: program({ tags: {} }),
+    expected: NO_CHANGE,
+    put: false,
+  },
+];
+
+describe("diffAggregator", () => {
+  for (const { title, olds = STATE, news, expected } of CASES) {
+    it(`${title}: ${expected.replaces.length ? `replaces ${expected.replaces.join(", ")}` : expected.changes ? "updates" : "no change"}`, () => {
+      assert.deepStrictEqual(diffAggregator(olds, checked(news)), expected);
+    });
+  }
+
+  it("replaces on exactly name and region, by its table", () => {
+    assert.deepStrictEqual(AGGREGATOR_DIFF.replaceOn, ["name", "region"]);
+  });
+
+  it("is what the provider's diff returns", async () => {
+    const news = checked(program({ name: "central", tags: {} }));
+    assert.deepStrictEqual(
+      await aggregatorProvider.diff!(AGGREGATOR_NAME, STATE, news),
+      replace("name"),
+    );
+  });
+});
+
+describe("needsPut", () => {
+  for (const { title, olds = STATE, news, put } of CASES) {
+    if (put === undefined) continue;
+    it(`${title}: ${put ? "needs" : "does not need"} a Put`, () => {
+      assert.equal(needsPut(olds, checked(news)), put);
+    });
+  }
+});

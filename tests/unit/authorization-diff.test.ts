@@ -1,0 +1,169 @@
+import assert from "node:assert/strict";
+import { checkAuthorization } from "../../provider/authorization/check";
+import { AUTHORIZATION_DIFF, diffAuthorization } from "../../provider/authorization/diff";
+import { authorizationProvider } from "../../provider/authorization/provider";
+import type {
+  AggregationAuthorizationInputs,
+  AggregationAuthorizationState,
+} from "../../provider/authorization/schema";
+import { PREVIEW_UNKNOWN } from "../../provider/shared/unknowns";
+import {
+  AGGREGATOR_ACCOUNT,
+  OTHER_ACCOUNT,
+  OTHER_ACCOUNT_ROLE_ARN,
+  OTHER_REGION,
+  OWNER_ROLE_ARN,
+  REGION,
+  SECRET_EXTERNAL_ID,
+  THIRD_REGION,
+} from "./fixtures";
+import { authorizationState } from "./helpers";
+
+type Raw = Record<string, unknown>;
+const U = PREVIEW_UNKNOWN;
+
+/** The program as first deployed, acting through a role in the owner account. */
+const PROGRAM: Raw = {
+  authorizedAccountId: AGGREGATOR_ACCOUNT,
+  authorizedAwsRegion: OTHER_REGION,
+  region: REGION,
+  tags: { team: "platform" },
+  assumeRole: { roleArn: OWNER_ROLE_ARN, externalId: SECRET_EXTERNAL_ID },
+};
+
+function checked(program: Raw): AggregationAuthorizationInputs {
+  const { inputs, failures } = checkAuthorization(program);
+  assert.deepStrictEqual(failures, []);
+  return inputs;
+}
+
+const STATE: AggregationAuthorizationState = authorizationState(checked(PROGRAM));
+
+const program = (changes: Raw): Raw => ({ ...PROGRAM, ...changes });
+const role = (changes: Raw): Raw =>
+  program({ assumeRole: { ...(PROGRAM.assumeRole as Raw), ...changes } });
+
+const NO_CHANGE = { changes: false, replaces: [], deleteBeforeReplace: false };
+const UPDATE = { changes: true, replaces: [], deleteBeforeReplace: false };
+const replace = (...replaces: string[]) => ({
+  changes: true,
+  replaces,
+  deleteBeforeReplace: false,
+});
+
+const CASES: {
+  title: string;
+  olds?: AggregationAuthorizationState;
+  news: Raw;
+  expected: { changes: boolean; replaces: string[]; deleteBeforeReplace: boolean };
+}[] = [
+  {
+    title: "another authorized account",
+    news: program({ authorizedAccountId: OTHER_ACCOUNT }),
+    expected: replace("authorizedAccountId"),
+  },
+  {
+    title: "another authorized region",
+    news: program({ authorizedAwsRegion: THIRD_REGION }),
+    expected: replace("authorizedAwsRegion"),
+  },
+  {
+    title: "another source region",
+    news: program({ region: THIRD_REGION }),
+    expected: replace("region"),
+  },
+  {
+    title: "a role in another account",
+    news: role({ roleArn: OTHER_ACCOUNT_ROLE_ARN }),
+    expected: replace("assumeRole"),
+  },
+  {
+    title: "a role in another account where there was none",
+    olds: authorizationState(checked(program({ assumeRole: undefined }))),
+    news: role({ roleArn: OTHER_ACCOUNT_ROLE_ARN }),
+    expected: replace("assumeRole"),
+  },
+  {
+    title: "every identity field at once",
+    news: program({
+      authorizedAccountId: OTHER_ACCOUNT,
+      authorizedAwsRegion: THIRD_REGION,
+      region: OTHER_REGION,
+      assumeRole: { roleArn: OTHER_ACCOUNT_ROLE_ARN },
+    }),
+    expected: replace("authorizedAccountId", "authorizedAwsRegion", "region", "assumeRole"),
+  },
+  { title: "a tag value changed", news: program({ tags: { team: "security" } }), expected: UPDATE },
+  {
+    title: "a tag added",
+    news: program({ tags: { team: "platform", env: "prod" } }),
+    expected: UPDATE,
+  },
+  { title: "every tag removed", news: program({ tags: undefined }), expected: UPDATE },
+  { title: "another session name", news: role({ sessionName: "ci" }), expected: UPDATE },
+  { title: "another external ID", news: role({ externalId: "rotated-id" }), expected: UPDATE },
+  { title: "the role removed", news: program({ assumeRole: undefined }), expected: UPDATE },
+  {
+    title: "an unknown authorized account",
+    news: program({ authorizedAccountId: U }),
+    expected: replace("authorizedAccountId"),
+  },
+  {
+    title: "an unknown authorized region",
+    news: program({ authorizedAwsRegion: U }),
+    expected: replace("authorizedAwsRegion"),
+  },
+  { title: "an unknown source region", news: program({ region: U }), expected: replace("region") },
+  { title: "an unknown role ARN", news: role({ roleArn: U }), expected: replace("assumeRole") },
+  { title: "unknown tags", news: program({ tags: U }), expected: UPDATE },
+  { title: "an unknown external ID", news: role({ externalId: U }), expected: UPDATE },
+  { title: "the same program", news: PROGRAM, expected: NO_CHANGE },
+  {
+    title: "only adoptExisting changed",
+    news: program({ adoptExisting: true }),
+    expected: NO_CHANGE,
+  },
+  {
+    title: "recorded aws: tags the program does not give",
+    olds: { ...STATE, tags: { ...STATE.tags, "aws:createdBy": "x" } },
+    news: PROGRAM,
+    expected: NO_CHANGE,
+  },
+];
+
+describe("diffAuthorization", () => {
+  for (const { title, olds = STATE, news, expected } of CASES) {
+    const outcome = expected.replaces.length
+      ? `replaces ${expected.replaces.join(", ")}`
+      : expected.changes
+        ? "updates in place"
+        : "no change";
+    it(`${title}: ${outcome}`, () => {
+      assert.deepStrictEqual(diffAuthorization(olds, checked(news)), expected);
+    });
+  }
+
+  it("replaces on exactly the authorized account and region and the source region, by its table", () => {
+    assert.deepStrictEqual(AUTHORIZATION_DIFF.replaceOn, [
+      "authorizedAccountId",
+      "authorizedAwsRegion",
+      "region",
+    ]);
+  });
+
+  it("treats tag order as no change", () => {
+    const olds = authorizationState(checked(program({ tags: { a: "1", b: "2", c: "3" } })));
+    assert.deepStrictEqual(
+      diffAuthorization(olds, checked(program({ tags: { c: "3", a: "1", b: "2" } }))),
+      NO_CHANGE,
+    );
+  });
+
+  it("is what the provider's diff returns", async () => {
+    const news = checked(program({ authorizedAwsRegion: THIRD_REGION, tags: {} }));
+    assert.deepStrictEqual(
+      await authorizationProvider.diff!(`${AGGREGATOR_ACCOUNT}:${OTHER_REGION}`, STATE, news),
+      replace("authorizedAwsRegion"),
+    );
+  });
+});

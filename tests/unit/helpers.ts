@@ -1,0 +1,64 @@
+/**
+ * Small helpers for the unit tests: recorded state built from checked inputs, and a clean region
+ * environment for the tests that depend on the default region.
+ */
+import type {
+  ConfigurationAggregatorInputs,
+  ConfigurationAggregatorState,
+} from "../../provider/aggregator/schema";
+import type {
+  AggregationAuthorizationInputs,
+  AggregationAuthorizationState,
+} from "../../provider/authorization/schema";
+import { applyStackConfig, currentSettings } from "../../provider/shared/settings";
+import { AGGREGATOR_ARN, AUTHORIZATION_ARN, OWNER_ACCOUNT } from "./fixtures";
+
+/** The outputs a successful create records for these checked inputs, in `accountId`. */
+export function aggregatorState(
+  inputs: ConfigurationAggregatorInputs,
+  accountId: string = OWNER_ACCOUNT,
+): ConfigurationAggregatorState {
+  return {
+    ...inputs,
+    arn: AGGREGATOR_ARN.replace(OWNER_ACCOUNT, accountId),
+    accountId,
+    tags: inputs.tags ?? {},
+  };
+}
+
+/** The outputs a successful create records for these checked inputs, in `accountId`. */
+export function authorizationState(
+  inputs: AggregationAuthorizationInputs,
+  accountId: string = OWNER_ACCOUNT,
+): AggregationAuthorizationState {
+  return {
+    ...inputs,
+    arn: AUTHORIZATION_ARN.replace(OWNER_ACCOUNT, accountId),
+    accountId,
+    tags: inputs.tags ?? {},
+  };
+}
+
+const REGION_VARIABLES = ["AWS_REGION", "AWS_DEFAULT_REGION"] as const;
+
+/**
+ * Clears every source of a default region (the stack config and both environment variables) and
+ * returns a function that puts them back as they were.
+ */
+export function clearDefaultRegion(): () => void {
+  const saved = currentSettings();
+  const env = Object.fromEntries(REGION_VARIABLES.map((name) => [name, process.env[name]]));
+  applyStackConfig({ get: () => undefined });
+  for (const name of REGION_VARIABLES) delete process.env[name];
+  return () => {
+    applyStackConfig({
+      get: (key) =>
+        key === "aws:region" ? saved.region : key === "aws:profile" ? saved.profile : undefined,
+    });
+    for (const name of REGION_VARIABLES) {
+      const value = env[name];
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  };
+}
