@@ -211,6 +211,27 @@ function alreadyExists(name: string, placement: Placement, existing: AwsAggregat
   );
 }
 
+/**
+ * Put is an upsert: if another deployment created the same name between this one's existence
+ * check and its Put, the Put updated that aggregator instead of creating one. A genuine creation
+ * has equal creation and update times.
+ */
+function createdBySomeoneElse(aggregator: AwsAggregator): boolean {
+  const created = aggregator.CreationTime?.getTime();
+  const updated = aggregator.LastUpdatedTime?.getTime();
+  return created !== undefined && updated !== undefined && created !== updated;
+}
+
+function lostCreationRace(name: string, placement: Placement, aggregator: AwsAggregator): Error {
+  const arn = aggregator.ConfigurationAggregatorArn ?? "";
+  return new Error(
+    `${describeAs(name)} in ${arnAccount(arn)}/${placement.region} (${arn}) was created by another deployment at the same time as this one, ` +
+      `so this stack did not create it and does not record it. AWS Config has no conditional create: this deployment's Put then ` +
+      `updated that aggregator's sources and filters (its tags were kept). Choose another name, or run \`pulumi refresh\` and \`pulumi up\` in the stack that owns it ` +
+      `to restore its settings; to manage it from this stack instead, set adoptExisting: true.`,
+  );
+}
+
 /** The ConfigurationAggregator provider: check, diff, create, read, update, delete. */
 export const aggregatorProvider: pulumi.dynamic.ResourceProvider<
   Inputs,
@@ -231,7 +252,11 @@ export const aggregatorProvider: pulumi.dynamic.ResourceProvider<
     if (existing && !inputs.adoptExisting) throw alreadyExists(inputs.name, placement, existing);
     const aggregator = await put(inputs);
     const desiredTags = userTags(inputs.tags);
-    if (!existing) return { id: inputs.name, outs: stateFrom(aggregator, inputs, desiredTags) };
+    if (!existing) {
+      if (createdBySomeoneElse(aggregator))
+        throw lostCreationRace(inputs.name, placement, aggregator);
+      return { id: inputs.name, outs: stateFrom(aggregator, inputs, desiredTags) };
+    }
     // Adoption: Put ignores tags on an aggregator that exists, so the tags are reconciled apart.
     const state = stateFrom(aggregator, inputs, {});
     const current = await listTags(

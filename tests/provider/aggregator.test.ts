@@ -1,5 +1,12 @@
 import * as assert from "node:assert/strict";
-import { ACCOUNT_A, ACCOUNT_B, REGION_A, roleArn, useEmulator } from "../support/emulator";
+import {
+  ACCOUNT_A,
+  ACCOUNT_B,
+  REGION_A,
+  REGION_B,
+  roleArn,
+  useEmulator,
+} from "../support/emulator";
 import { aggregators, callCounts, checked, operations, rejection } from "./helpers";
 
 const SOURCE = {
@@ -244,7 +251,7 @@ describe("ConfigurationAggregator provider against the emulator", () => {
       accountIds: ["333333333333"],
       allAwsRegions: true,
     });
-    assert.deepEqual(partial.tags, {}, "team=a was removed, team=b not yet added");
+    assert.deepEqual(partial.tags, { team: "a" }, "team=b was not applied");
     assert.match(
       error.message,
       /^TagResource failed for aggregator "org" in 111111111111\/us-east-1: AccessDeniedException: /,
@@ -312,6 +319,44 @@ describe("ConfigurationAggregator provider against the emulator", () => {
         .snapshot()
         .resources.map((r) => `${r.account}/${r.region}/${r.id}`),
       [`${ACCOUNT_B}/${REGION_A}/x1`, `${ACCOUNT_B}/${REGION_A}/x2`, `${ACCOUNT_B}/${REGION_A}/x3`],
+    );
+  });
+
+  it("fails the loser of a creation race instead of silently taking the winner's aggregator", async () => {
+    // Both existence checks see nothing; the first Put to arrive is held back, so the other one
+    // creates and the held-back one lands on an aggregator that already exists.
+    emulator().setFaults({
+      rules: [
+        { kind: "latency", operation: "DescribeConfigurationAggregators", latencyMs: 100 },
+        { kind: "latency", operation: "PutConfigurationAggregator", latencyMs: 150, times: 1 },
+      ],
+    });
+    const stacks = ["blue", "green"].map((team) =>
+      // A region of its own: the clients of other tests' regions carry their rate limiters' state.
+      checked(aggregators, {
+        name: "org",
+        region: REGION_B,
+        accountAggregationSource: SOURCE,
+        tags: { team },
+      }),
+    );
+    const outcomes = await Promise.allSettled(
+      (await Promise.all(stacks)).map((inputs) => aggregators.create(inputs)),
+    );
+    const won = outcomes.filter((o) => o.status === "fulfilled");
+    const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === "rejected");
+    assert.equal(won.length, 1);
+    assert.equal(lost.length, 1);
+    const [stored] = emulator().snapshot().resources;
+    const winner = (won[0] as PromiseFulfilledResult<{ outs: { tags: Record<string, string> } }>)
+      .value;
+    assert.deepEqual(stored?.tags, winner.outs.tags, "the winner's tags are kept");
+    assert.equal(
+      (lost[0]!.reason as Error).message,
+      `aggregator "org" in 111111111111/eu-west-1 (${stored?.arn}) was created by another deployment at the same time as this one, ` +
+        "so this stack did not create it and does not record it. AWS Config has no conditional create: this deployment's Put then " +
+        "updated that aggregator's sources and filters (its tags were kept). Choose another name, or run `pulumi refresh` and `pulumi up` " +
+        "in the stack that owns it to restore its settings; to manage it from this stack instead, set adoptExisting: true.",
     );
   });
 
