@@ -13,7 +13,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { arnAccount } from "../shared/arn";
 import { configClient } from "../shared/clients";
 import { findConsistently } from "../shared/consistency";
-import { awsCall, PartialFailureError } from "../shared/errors";
+import { awsCall, errorCode, PartialFailureError } from "../shared/errors";
 import { ensureSameAccount } from "../shared/identity";
 import {
   applyTagDelta,
@@ -156,11 +156,31 @@ async function describe(placement: Placement, name: string): Promise<AwsAggregat
   return page?.ConfigurationAggregators?.[0];
 }
 
+/**
+ * Pauses before retrying a Put that AWS refused with InvalidRoleException. IAM changes take
+ * seconds to propagate, so an organization aggregator created right after its role (as
+ * OrganizationAggregator does) is commonly refused at first although the role is fine.
+ */
+export const ROLE_PROPAGATION_DELAYS_MS = [1000, 2000, 4000, 8000];
+
 async function put(inputs: ConfigurationAggregatorInputs): Promise<AwsAggregator> {
   const placement = placementOf(inputs);
+  const delays = inputs.organizationAggregationSource ? ROLE_PROPAGATION_DELAYS_MS : [];
   const response = await awsCall(
     { operation: "PutConfigurationAggregator", resource: describeAs(inputs.name), placement },
-    () => configClient(placement).send(new PutConfigurationAggregatorCommand(putRequest(inputs))),
+    async () => {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await configClient(placement).send(
+            new PutConfigurationAggregatorCommand(putRequest(inputs)),
+          );
+        } catch (error) {
+          const delay = delays[attempt];
+          if (errorCode(error) !== "InvalidRoleException" || delay === undefined) throw error;
+          await new Promise((resolve) => setTimeout(resolve, delay));
+        }
+      }
+    },
   );
   if (!response.ConfigurationAggregator) {
     throw new Error(

@@ -164,7 +164,7 @@ describe("ConfigurationAggregator provider against the emulator", () => {
     assert.equal((read.inputs as Record<string, unknown>).arn, undefined);
     const diff = await aggregators.diff(
       id,
-      read.props!,
+      read.props,
       await checked(aggregators, {
         name: "org",
         accountAggregationSource: SOURCE,
@@ -352,11 +352,44 @@ describe("ConfigurationAggregator provider against the emulator", () => {
       .value;
     assert.deepEqual(stored?.tags, winner.outs.tags, "the winner's tags are kept");
     assert.equal(
-      (lost[0]!.reason as Error).message,
+      (lost[0].reason as Error).message,
       `aggregator "org" in 111111111111/eu-west-1 (${stored?.arn}) was created by another deployment at the same time as this one, ` +
         "so this stack did not create it and does not record it. AWS Config has no conditional create: this deployment's Put then " +
         "updated that aggregator's sources and filters (its tags were kept). Choose another name, or run `pulumi refresh` and `pulumi up` " +
         "in the stack that owns it to restore its settings; to manage it from this stack instead, set adoptExisting: true.",
+    );
+  });
+
+  it("retries an organization Put refused with InvalidRoleException while a new role propagates", async () => {
+    emulator().setFaults({
+      rules: [
+        {
+          kind: "reject",
+          operation: "PutConfigurationAggregator",
+          errorCode: "InvalidRoleException",
+          times: 2,
+        },
+      ],
+    });
+    const inputs = await checked(aggregators, {
+      name: "org",
+      organizationAggregationSource: {
+        roleArn: roleArn(ACCOUNT_A, "ConfigOrgRole"),
+        allAwsRegions: true,
+      },
+    });
+    const result = await aggregators.create(inputs);
+    assert.equal(result.id, "org");
+    assert.deepEqual(
+      emulator()
+        .requests()
+        .map((r) => `${r.operation}:${r.errorCode ?? r.status}`),
+      [
+        "DescribeConfigurationAggregators:NoSuchConfigurationAggregatorException",
+        "PutConfigurationAggregator:InvalidRoleException",
+        "PutConfigurationAggregator:InvalidRoleException",
+        "PutConfigurationAggregator:200",
+      ],
     );
   });
 
