@@ -41,7 +41,12 @@ export type FaultKind =
   /** Adds `latencyMs` before the request is handled. */
   | "latency"
   /** Destroys the socket without a response. */
-  | "drop";
+  | "drop"
+  /**
+   * An error the SDK does not retry: HTTP `status` (default 400) with AWS error `errorCode`
+   * (default `AccessDeniedException`), as when a permission is missing.
+   */
+  | "reject";
 
 /** One fault rule. A request is matched by every selector given; absent selectors match all. */
 export interface FaultRule {
@@ -60,6 +65,10 @@ export interface FaultRule {
   readonly burst?: number;
   /** Chance in [0, 1] that a matching request is hit (drawn from the seeded generator). Defaults to 1. */
   readonly probability?: number;
+  /** Reject only: the AWS error code sent. Defaults to `AccessDeniedException`. */
+  readonly errorCode?: string;
+  /** Reject only: the HTTP status sent. Defaults to 400. */
+  readonly status?: number;
   /** Latency only: milliseconds added. */
   readonly latencyMs?: number;
   /** Hit only the next N matching requests, then the rule expires. `times: 1` is a one-shot fault. */

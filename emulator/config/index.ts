@@ -1,0 +1,2 @@
+export { configService } from "./service.js";
+export { ConfigStore } from "./store.js";

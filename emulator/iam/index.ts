@@ -1,0 +1,2 @@
+export { iamService } from "./service.js";
+export { IamStore } from "./store.js";

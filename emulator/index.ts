@@ -1,0 +1,2 @@
+export { startEmulator } from "./emulator.js";
+export * from "./types.js";

@@ -1,0 +1,69 @@
+import assert from "node:assert/strict";
+import {
+  ConfigServiceClient,
+  type ConfigServiceClientConfig,
+} from "@aws-sdk/client-config-service";
+import { IAMClient } from "@aws-sdk/client-iam";
+import { ResourceGroupsTaggingAPIClient } from "@aws-sdk/client-resource-groups-tagging-api";
+import { STSClient } from "@aws-sdk/client-sts";
+
+/** Client settings for tests: one attempt, so errors and faults surface as they are sent. */
+export interface ClientSettings {
+  readonly region?: string;
+  readonly credentials?: ConfigServiceClientConfig["credentials"];
+  readonly maxAttempts?: number;
+}
+
+const defaults = (s: ClientSettings): ClientSettings => ({ maxAttempts: 1, ...s });
+
+/** A Config client; endpoint, region and credentials come from the fixture's environment. */
+export const config = (s: ClientSettings = {}): ConfigServiceClient =>
+  new ConfigServiceClient(defaults(s));
+/** A Resource Groups Tagging API client. */
+export const tagging = (s: ClientSettings = {}): ResourceGroupsTaggingAPIClient =>
+  new ResourceGroupsTaggingAPIClient(defaults(s));
+/** An STS client. */
+export const sts = (s: ClientSettings = {}): STSClient => new STSClient(defaults(s));
+/** An IAM client. */
+export const iam = (s: ClientSettings = {}): IAMClient => new IAMClient(defaults(s));
+
+/** Static credentials for a configured access key. */
+export function keys(accessKeyId: string): { accessKeyId: string; secretAccessKey: string } {
+  return { accessKeyId, secretAccessKey: "test-secret" };
+}
+
+/** The parts of an SDK error that tests compare. */
+export interface SeenError {
+  readonly name: string;
+  readonly message: string;
+  readonly status: number | undefined;
+}
+
+/** Awaits a call that must fail and returns its code, message and HTTP status. */
+export async function failure(call: Promise<unknown>): Promise<SeenError> {
+  try {
+    await call;
+  } catch (error) {
+    const e = error as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
+    return { name: e.name, message: e.message, status: e.$metadata?.httpStatusCode };
+  }
+  assert.fail("expected the call to fail, but it succeeded");
+}
+
+/** Awaits a call that must fail and checks code and status (and the message, when given). */
+export async function rejectsWith(
+  call: Promise<unknown>,
+  name: string,
+  status: number,
+  message?: string,
+): Promise<void> {
+  const seen = await failure(call);
+  assert.deepEqual(
+    {
+      name: seen.name,
+      status: seen.status,
+      ...(message === undefined ? {} : { message: seen.message }),
+    },
+    { name, status, ...(message === undefined ? {} : { message }) },
+  );
+}
