@@ -11,9 +11,12 @@ import { AggregationAuthorization } from "../provider/authorization/resource";
 import type { AssumeRoleArgs } from "../provider/shared/args";
 import { partitionOf } from "../provider/shared/arn";
 import { accountActingAs } from "./caller-account";
+import { roleAccount } from "../provider/shared/credentials";
 import {
   accountListProblems,
   assertNoProblems,
+  ComponentArgumentError,
+  isPlain,
   regionListProblems,
   roleNameProblems,
 } from "./validation";
@@ -102,6 +105,7 @@ export class MultiAccountAggregation extends pulumi.ComponentResource {
     const aggregatorAccount = aggregatorAccountOf(args.aggregator);
     const authorizations: Record<string, AggregationAuthorization> = {};
     for (const source of sources) {
+      const actingAccount = verifiedSourceAccount(name, source);
       for (const region of regions) {
         // Names come from content, not list positions: adding or removing one account or region
         // adds or removes only its own authorizations.
@@ -110,7 +114,8 @@ export class MultiAccountAggregation extends pulumi.ComponentResource {
           {
             authorizedAccountId: aggregatorAccount,
             authorizedAwsRegion: args.aggregator.region,
-            region,
+            // Known only once the acting account is verified, so nothing is created elsewhere.
+            region: actingAccount.apply(() => region),
             assumeRole: source.assumeRole,
             tags: args.tags,
           },
@@ -133,6 +138,30 @@ function aggregatorAccountOf(aggregator: AggregatorPlacementArgs): pulumi.Output
   return aggregator.accountId !== undefined
     ? pulumi.output(aggregator.accountId)
     : accountActingAs(aggregator.assumeRole);
+}
+
+/**
+ * The account the source's credentials act in, checked against the account the source names:
+ * without it, authorizations would land (and succeed) in whatever account the credentials reach,
+ * while the aggregator waits for them in another. A mismatch fails the deployment at preview.
+ */
+function verifiedSourceAccount(
+  component: string,
+  source: SourceAccountArgs,
+): pulumi.Output<string> {
+  return accountActingAs(source.assumeRole).apply((account) => {
+    if (account !== source.accountId) {
+      const how = source.assumeRole
+        ? "its assumeRole acts"
+        : "without assumeRole the program's credentials act";
+      throw new ComponentArgumentError(
+        "MultiAccountAggregation",
+        component,
+        `source account ${source.accountId}: ${how} in account ${account}; give an assumeRole whose role is in ${source.accountId}`,
+      );
+    }
+    return account;
+  });
 }
 
 /** The source accounts with their roles, from either form of the arguments. */
@@ -172,5 +201,14 @@ export function multiAccountAggregationProblems(args: MultiAccountAggregationArg
     );
   }
   problems.push(...regionListProblems("regions", args.regions));
+  (args.sourceAccounts ?? []).forEach((source, i) => {
+    const roleArn = isPlain(source.assumeRole) ? source.assumeRole?.roleArn : undefined;
+    const account = typeof roleArn === "string" ? roleAccount(roleArn) : undefined;
+    if (account !== undefined && account !== source.accountId) {
+      problems.push(
+        `sourceAccounts[${i}].assumeRole.roleArn ${JSON.stringify(roleArn)} is in account ${account}, not ${source.accountId}`,
+      );
+    }
+  });
   return problems;
 }

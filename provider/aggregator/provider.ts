@@ -13,17 +13,10 @@ import type * as pulumi from "@pulumi/pulumi";
 import { arnAccount } from "../shared/arn";
 import { configClient } from "../shared/clients";
 import { findConsistently } from "../shared/consistency";
-import { awsCall, errorCode, PartialFailureError } from "../shared/errors";
+import { awsCall, errorCode } from "../shared/errors";
 import { ensureSameAccount } from "../shared/identity";
-import {
-  applyTagDelta,
-  listTags,
-  readTags,
-  tagDelta,
-  TagUpdateError,
-  toTagList,
-  userTags,
-} from "../shared/tags";
+import { reconcileTags } from "../shared/reconcile";
+import { listTags, readTags, toTagList, userTags } from "../shared/tags";
 import type { Placement, Tags } from "../shared/types";
 import { withoutUndefined } from "../shared/values";
 import { checkAggregator, normalizeFilters, normalizeSource } from "./check";
@@ -190,38 +183,6 @@ async function put(inputs: ConfigurationAggregatorInputs): Promise<AwsAggregator
   return response.ConfigurationAggregator;
 }
 
-/**
- * Brings the tags of a resource that exists from `current` to the desired ones. A failure here
- * leaves a resource that exists, so it is reported as a partial failure with the tags as they are.
- */
-async function reconcileTags(
-  state: ConfigurationAggregatorState,
-  current: Tags,
-  desired: Tags | undefined,
-  inputs: Inputs,
-): Promise<ConfigurationAggregatorState> {
-  try {
-    const tags = await applyTagDelta(
-      {
-        resource: describeAs(state.name),
-        placement: placementOf(state),
-        accountId: state.accountId,
-      },
-      state.arn,
-      current,
-      tagDelta(current, desired),
-    );
-    return { ...state, tags };
-  } catch (error) {
-    const tagsNow = error instanceof TagUpdateError ? error.tagsNow : current;
-    throw new PartialFailureError(
-      state.name,
-      { ...inputs, ...state, tags: tagsNow },
-      error as Error,
-    );
-  }
-}
-
 function alreadyExists(name: string, placement: Placement, existing: AwsAggregator): Error {
   const arn = existing.ConfigurationAggregatorArn ?? "";
   return new Error(
@@ -283,7 +244,8 @@ export const aggregatorProvider: pulumi.dynamic.ResourceProvider<
       { resource: describeAs(inputs.name), placement, accountId: state.accountId },
       state.arn,
     );
-    return { id: inputs.name, outs: await reconcileTags(state, current, desiredTags, inputs) };
+    const ref = { id: inputs.name, description: describeAs(inputs.name), inputs };
+    return { id: inputs.name, outs: await reconcileTags(state, ref, current, desiredTags) };
   },
 
   async read(id, props) {
@@ -308,7 +270,8 @@ export const aggregatorProvider: pulumi.dynamic.ResourceProvider<
       await ensureSameAccount(placement, olds.accountId, describeAs(id));
     let state: ConfigurationAggregatorState = { ...olds, ...news, tags: olds.tags };
     if (needsPut(olds, news)) state = stateFrom(await put(news), news, olds.tags);
-    return { outs: await reconcileTags({ ...state, name: id }, olds.tags, news.tags, news) };
+    const ref = { id, description: describeAs(id), inputs: news };
+    return { outs: await reconcileTags({ ...state, name: id }, ref, olds.tags, news.tags) };
   },
 
   /** DeleteConfigurationAggregator; an aggregator that is already gone counts as deleted. */

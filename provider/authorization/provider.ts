@@ -11,17 +11,10 @@ import type * as pulumi from "@pulumi/pulumi";
 import { arnAccount } from "../shared/arn";
 import { configClient } from "../shared/clients";
 import { findConsistently } from "../shared/consistency";
-import { awsCall, PartialFailureError } from "../shared/errors";
+import { awsCall } from "../shared/errors";
 import { ensureSameAccount } from "../shared/identity";
-import {
-  applyTagDelta,
-  listTags,
-  readTags,
-  tagDelta,
-  TagUpdateError,
-  toTagList,
-  userTags,
-} from "../shared/tags";
+import { reconcileTags } from "../shared/reconcile";
+import { listTags, readTags, toTagList, userTags } from "../shared/tags";
 import type { Placement, Tags } from "../shared/types";
 import { withoutUndefined } from "../shared/values";
 import { checkAuthorization } from "./check";
@@ -87,28 +80,6 @@ async function put(inputs: AggregationAuthorizationInputs): Promise<AwsAuthoriza
   return response.AggregationAuthorization;
 }
 
-/** Tags of an authorization that exists; a failure is a partial failure with the tags as they are. */
-async function reconcileTags(
-  state: AggregationAuthorizationState,
-  current: Tags,
-  desired: Tags | undefined,
-  inputs: Inputs,
-): Promise<AggregationAuthorizationState> {
-  const id = authorizationId(state);
-  try {
-    const tags = await applyTagDelta(
-      { resource: describeAs(id), placement: placementOf(state), accountId: state.accountId },
-      state.arn,
-      current,
-      tagDelta(current, desired),
-    );
-    return { ...state, tags };
-  } catch (error) {
-    const tagsNow = error instanceof TagUpdateError ? error.tagsNow : current;
-    throw new PartialFailureError(id, { ...inputs, ...state, tags: tagsNow }, error as Error);
-  }
-}
-
 function alreadyExists(id: string, placement: Placement, existing: AwsAuthorization): Error {
   const arn = existing.AggregationAuthorizationArn ?? "";
   return new Error(
@@ -146,7 +117,15 @@ export const authorizationProvider: pulumi.dynamic.ResourceProvider<
       { resource: describeAs(id), placement, accountId: state.accountId },
       state.arn,
     );
-    return { id, outs: await reconcileTags(state, current, desiredTags, inputs) };
+    return {
+      id,
+      outs: await reconcileTags(
+        state,
+        { id, description: describeAs(id), inputs },
+        current,
+        desiredTags,
+      ),
+    };
   },
 
   async read(id, props) {
@@ -168,7 +147,8 @@ export const authorizationProvider: pulumi.dynamic.ResourceProvider<
     if (olds.assumeRole && !news.assumeRole)
       await ensureSameAccount(placementOf(news), olds.accountId, describeAs(id));
     const state: AggregationAuthorizationState = { ...olds, ...news, tags: olds.tags };
-    return { outs: await reconcileTags(state, olds.tags, news.tags, news) };
+    const ref = { id, description: describeAs(id), inputs: news };
+    return { outs: await reconcileTags(state, ref, olds.tags, news.tags) };
   },
 
   /** DeleteAggregationAuthorization, which succeeds whether or not the authorization exists. */

@@ -95,11 +95,11 @@ export class PartialFailureError extends Error {
   /** The ID of the resource that now exists. */
   readonly id: string;
   /** Its properties as they are, `__provider` included, so that later steps can load the provider. */
-  readonly properties: Record<string, unknown>;
+  readonly properties: object;
   /** Why the operation did not complete. */
   readonly reasons: string[];
 
-  constructor(id: string, properties: Record<string, unknown>, cause: Error) {
+  constructor(id: string, properties: object, cause: Error) {
     super(
       `${cause.message} (the resource exists and has been recorded; run \`pulumi up\` again to finish)`,
     );

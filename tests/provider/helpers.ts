@@ -10,7 +10,17 @@ import type { ConfigurationAggregatorState } from "../../provider/aggregator/sch
 import { authorizationProvider } from "../../provider/authorization/provider";
 import type { AggregationAuthorizationState } from "../../provider/authorization/schema";
 
-type Provider<S> = Required<pulumi.dynamic.ResourceProvider<Record<string, unknown>, S>>;
+type Inputs = Record<string, unknown>;
+
+/** A provider as these tests call it: the results' optional members made definite. */
+interface Provider<S> {
+  check(olds: Inputs, news: Inputs): Promise<pulumi.dynamic.CheckResult<Inputs>>;
+  diff(id: string, olds: S, news: Inputs): Promise<pulumi.dynamic.DiffResult>;
+  create(inputs: Inputs): Promise<{ id: string; outs: S }>;
+  read(id: string, props: S): Promise<{ id?: string; props?: S; inputs?: Inputs }>;
+  update(id: string, olds: S, news: Inputs): Promise<{ outs: S }>;
+  delete(id: string, props: S): Promise<void>;
+}
 
 /** The aggregator provider with every method present. */
 export const aggregators = aggregatorProvider as unknown as Provider<ConfigurationAggregatorState>;

@@ -1,0 +1,56 @@
+/**
+ * Bringing the tags of a resource that exists to the desired ones, for every resource type. The
+ * resource exists at this point, so a failure is a partial failure: Pulumi records the resource
+ * with the tags it really has, and the next `pulumi up` finishes the job.
+ */
+import { PartialFailureError } from "./errors";
+import { applyTagDelta, tagDelta, TagUpdateError } from "./tags";
+import type { AssumeRoleSpec, Tags } from "./types";
+
+/** The recorded state of a taggable Config resource. */
+export interface TaggableState {
+  readonly arn: string;
+  readonly accountId: string;
+  readonly region: string;
+  readonly assumeRole?: AssumeRoleSpec;
+  readonly tags: Tags;
+}
+
+/** Which resource, for messages and for the partial-failure record. */
+export interface ResourceRef {
+  /** The Pulumi ID. */
+  readonly id: string;
+  /** The resource in words, e.g. `aggregator "org"`. */
+  readonly description: string;
+  /** The inputs of the operation, `__provider` included, recorded on a partial failure. */
+  readonly inputs: object;
+}
+
+/** Untags and tags as needed; returns the state with the tags the resource now has. */
+export async function reconcileTags<S extends TaggableState>(
+  state: S,
+  ref: ResourceRef,
+  current: Tags,
+  desired: Tags | undefined,
+): Promise<S> {
+  try {
+    const tags = await applyTagDelta(
+      {
+        resource: ref.description,
+        placement: { region: state.region, assumeRole: state.assumeRole },
+        accountId: state.accountId,
+      },
+      state.arn,
+      current,
+      tagDelta(current, desired),
+    );
+    return { ...state, tags };
+  } catch (error) {
+    const tagsNow = error instanceof TagUpdateError ? error.tagsNow : current;
+    throw new PartialFailureError(
+      ref.id,
+      { ...ref.inputs, ...state, tags: tagsNow },
+      error as Error,
+    );
+  }
+}

@@ -1,0 +1,172 @@
+/**
+ * Helpers for component tests: a program runner wired to the emulator, plans as readable lines,
+ * the request log counted per operation, and readers of what the emulator holds.
+ */
+import * as path from "node:path";
+import {
+  ConfigServiceClient,
+  DescribeAggregationAuthorizationsCommand,
+  DescribeConfigurationAggregatorsCommand,
+  type ConfigurationAggregator as AwsAggregator,
+} from "@aws-sdk/client-config-service";
+import * as pulumi from "@pulumi/pulumi";
+import type { Emulator } from "../../emulator";
+import { callerAccount } from "../../components/caller-account";
+import {
+  ACCOUNT_A,
+  REGION_A,
+  TEST_ACCESS_KEY_ID,
+  TEST_SECRET_ACCESS_KEY,
+  type EmulatorFixture,
+} from "../support/emulator";
+import { ProgramRunner, type RunResult } from "../support/runner";
+
+/** A fourth account, for "add an account". */
+export const ACCOUNT_D = "444444444444";
+/** A third region, for "add a region". */
+export const REGION_C = "us-west-2";
+
+/** Type tokens as the runner reports them. */
+export const TYPES = {
+  multi: "aws-config-aggregation:index:MultiAccountAggregation",
+  organization: "aws-config-aggregation:index:OrganizationAggregator",
+  aggregator: "pulumi-nodejs:dynamic/aws-config:ConfigurationAggregator",
+  authorization: "pulumi-nodejs:dynamic/aws-config:AggregationAuthorization",
+  role: "pulumi-nodejs:dynamic/aws-config:ServiceRole",
+} as const;
+
+/** The URN the runner gives a resource of `type` (parent types joined with `$`). */
+export function urnOf(type: string, name: string): string {
+  return `urn:pulumi:stack::project::${type}::${name}`;
+}
+
+/** The signature of a resource reference in component outputs, as on the wire. */
+export const RESOURCE_REFERENCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
+
+/** The managed policy the organization role gets. */
+export const ORGANIZATIONS_POLICY =
+  "arn:aws:iam::aws:policy/service-role/AWSConfigRoleForOrganizations";
+
+/**
+ * Access keys the emulator maps to source accounts, so a test can look into those accounts
+ * without STS (and without adding AssumeRole calls to the log).
+ */
+export const SOURCE_KEYS: Record<string, string> = {
+  AKIASOURCEACCOUNTB01: "222222222222",
+  AKIASOURCEACCOUNTC01: "333333333333",
+  AKIASOURCEACCOUNTD01: ACCOUNT_D,
+};
+
+/** A runner whose host talks to the fixture's emulator as {@link ACCOUNT_A}, from the repo root. */
+export function emulatorRunner(fixture: EmulatorFixture): ProgramRunner {
+  return new ProgramRunner({
+    // Serialized providers require "pulumi-aws-config-aggregation/runtime" from here.
+    cwd: path.resolve(__dirname, "../.."),
+    env: {
+      AWS_ENDPOINT_URL: fixture.url,
+      AWS_ACCESS_KEY_ID: TEST_ACCESS_KEY_ID,
+      AWS_SECRET_ACCESS_KEY: TEST_SECRET_ACCESS_KEY,
+      AWS_REGION: REGION_A,
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+    },
+    config: { "aws:region": REGION_A },
+  });
+}
+
+/**
+ * The program's own STS GetCallerIdentity happens once per test process (as `aws.getCallerIdentity`
+ * once per `pulumi up`); ask it before the tests so that call counts do not depend on test order.
+ */
+export async function warmCallerAccount(): Promise<void> {
+  const account = await callerAccount();
+  if (account !== ACCOUNT_A) throw new Error(`caller account is ${account}, not ${ACCOUNT_A}`);
+}
+
+/**
+ * Steps as `<op> <name> [changed keys]` (a create lists none: every key is new), sorted, since
+ * independent resources register in whatever order their inputs resolve.
+ */
+export function plan(result: RunResult): string[] {
+  return result.steps
+    .map(({ op, name, changedKeys, error }) =>
+      [
+        op,
+        name,
+        changedKeys.length > 0 && op !== "create" ? `[${changedKeys.join(",")}]` : "",
+        error ? `! ${error}` : "",
+      ]
+        .filter((part) => part !== "")
+        .join(" "),
+    )
+    .sort();
+}
+
+/** Requests since the last clear, counted by `service:operation` (and error code, if any). */
+export function callCounts(emulator: Emulator): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const { service, operation, errorCode } of emulator.requests()) {
+    const key = `${service}:${operation}${errorCode ? ` (${errorCode})` : ""}`;
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/** The accounts that AWS Config calls since the last clear acted in, sorted. */
+export function configCallAccounts(emulator: Emulator): string[] {
+  const accounts = emulator
+    .requests()
+    .filter((r) => r.service === "config")
+    .map((r) => r.account);
+  return [...new Set(accounts)].sort();
+}
+
+/** A Config client acting in `account` (through its mapped access key) in `region`. */
+export function configIn(account: string, region: string): ConfigServiceClient {
+  const key =
+    account === ACCOUNT_A
+      ? TEST_ACCESS_KEY_ID
+      : Object.entries(SOURCE_KEYS).find(([, mapped]) => mapped === account)?.[0];
+  if (!key) throw new Error(`no access key for account ${account}`);
+  return new ConfigServiceClient({
+    region,
+    credentials: { accessKeyId: key, secretAccessKey: TEST_SECRET_ACCESS_KEY },
+  });
+}
+
+/** Authorizations of one account and region as `<authorized account>:<region> <arn> <created>`. */
+export async function authorizationsIn(account: string, region: string): Promise<string[]> {
+  const page = await configIn(account, region).send(
+    new DescribeAggregationAuthorizationsCommand({}),
+  );
+  return (page.AggregationAuthorizations ?? []).map(
+    (a) =>
+      `${a.AuthorizedAccountId}:${a.AuthorizedAwsRegion} ${a.AggregationAuthorizationArn} ${a.CreationTime?.toISOString()}`,
+  );
+}
+
+/** The aggregator `name` in account A, us-east-1, as AWS describes it. */
+export async function aggregatorNamed(name: string): Promise<AwsAggregator | undefined> {
+  const page = await configIn(ACCOUNT_A, REGION_A).send(
+    new DescribeConfigurationAggregatorsCommand({ ConfigurationAggregatorNames: [name] }),
+  );
+  return page.ConfigurationAggregators?.[0];
+}
+
+/**
+ * A transformation that records every resource a component registers as
+ * `<type> <name> <parent type>::<parent name>`, in registration order.
+ */
+export function recorder(): {
+  registrations: string[];
+  transformation: pulumi.ResourceTransformation;
+} {
+  const names = new Map<pulumi.Resource, string>();
+  const registrations: string[] = [];
+  const transformation: pulumi.ResourceTransformation = ({ resource, type, name, opts }) => {
+    names.set(resource, `${type}::${name}`);
+    const parent = opts.parent ? (names.get(opts.parent) ?? "(unknown parent)") : "(stack)";
+    registrations.push(`${type} ${name} ${parent}`);
+    return undefined;
+  };
+  return { registrations, transformation };
+}

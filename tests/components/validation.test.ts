@@ -1,0 +1,327 @@
+import * as assert from "node:assert/strict";
+import * as pulumi from "@pulumi/pulumi";
+import * as settings from "@pulumi/pulumi/runtime/settings";
+import {
+  multiAccountAggregationProblems,
+  MultiAccountAggregation,
+  type MultiAccountAggregationArgs,
+} from "../../components/multi-account-aggregation";
+import {
+  organizationAggregatorProblems,
+  OrganizationAggregator,
+  type OrganizationAggregatorArgs,
+} from "../../components/organization-aggregator";
+import { ComponentArgumentError } from "../../components/validation";
+import { ACCOUNT_B, ACCOUNT_C, REGION_A, REGION_B } from "../support/emulator";
+
+const aggregator = { region: REGION_A };
+const regions = [REGION_A, REGION_B];
+
+describe("MultiAccountAggregation argument validation", () => {
+  const cases: { title: string; args: MultiAccountAggregationArgs; problems: string[] }[] = [
+    {
+      title: "no source accounts",
+      args: { aggregator, regions },
+      problems: [
+        "no source accounts: give sourceAccounts, or sourceAccountIds with sourceRoleName",
+      ],
+    },
+    {
+      title: "a source account entered through a role of another account",
+      args: {
+        aggregator,
+        sourceAccounts: [
+          { accountId: ACCOUNT_B, assumeRole: { roleArn: `arn:aws:iam::${ACCOUNT_C}:role/X` } },
+        ],
+        regions,
+      },
+      problems: [
+        `sourceAccounts[0].assumeRole.roleArn "arn:aws:iam::${ACCOUNT_C}:role/X" is in account ${ACCOUNT_C}, not ${ACCOUNT_B}`,
+      ],
+    },
+    {
+      title: "an empty sourceAccounts list",
+      args: { aggregator, sourceAccounts: [], regions },
+      problems: ["sourceAccounts is empty; list at least one 12-digit account ID"],
+    },
+    {
+      title: "an empty sourceAccountIds list",
+      args: { aggregator, sourceAccountIds: [], sourceRoleName: "Source", regions },
+      problems: ["sourceAccountIds is empty; list at least one 12-digit account ID"],
+    },
+    {
+      title: "a duplicate account",
+      args: {
+        aggregator,
+        sourceAccounts: [
+          { accountId: ACCOUNT_B },
+          { accountId: ACCOUNT_C },
+          { accountId: ACCOUNT_B },
+        ],
+        regions,
+      },
+      problems: ['sourceAccounts[2] "222222222222" is listed twice'],
+    },
+    {
+      title: "a malformed account",
+      args: {
+        aggregator,
+        sourceAccountIds: [ACCOUNT_B, "12345", "2222-2222-2222"],
+        sourceRoleName: "Source",
+        regions,
+      },
+      problems: [
+        'sourceAccountIds[1] "12345" is not a 12-digit account ID',
+        'sourceAccountIds[2] "2222-2222-2222" is not a 12-digit account ID',
+      ],
+    },
+    {
+      title: "both forms of accounts",
+      args: {
+        aggregator,
+        sourceAccounts: [{ accountId: ACCOUNT_B }],
+        sourceAccountIds: [ACCOUNT_C],
+        sourceRoleName: "Source",
+        regions,
+      },
+      problems: ["give sourceAccounts or sourceAccountIds, not both"],
+    },
+    {
+      title: "sourceAccountIds without sourceRoleName",
+      args: { aggregator, sourceAccountIds: [ACCOUNT_B], regions },
+      problems: [
+        "sourceAccountIds needs sourceRoleName: the role to assume in each source account",
+      ],
+    },
+    {
+      title: "a role name with a space",
+      args: { aggregator, sourceAccountIds: [ACCOUNT_B], sourceRoleName: "Config Source", regions },
+      problems: [
+        'sourceRoleName "Config Source" is not an IAM role name (1–64 letters, digits and _+=,.@-)',
+      ],
+    },
+    {
+      title: "an empty role name",
+      args: { aggregator, sourceAccountIds: [ACCOUNT_B], sourceRoleName: "", regions },
+      problems: ['sourceRoleName "" is not an IAM role name (1–64 letters, digits and _+=,.@-)'],
+    },
+    {
+      title: "a role name of 65 characters",
+      args: {
+        aggregator,
+        sourceAccountIds: [ACCOUNT_B],
+        sourceRoleName: "r".repeat(65),
+        regions,
+      },
+      problems: [
+        `sourceRoleName "${"r".repeat(65)}" is not an IAM role name (1–64 letters, digits and _+=,.@-)`,
+      ],
+    },
+    {
+      title: "an empty region list",
+      args: { aggregator, sourceAccounts: [{ accountId: ACCOUNT_B }], regions: [] },
+      problems: ['regions is empty; list at least one region such as "us-east-1"'],
+    },
+    {
+      title: "a duplicate region, named once however often it repeats",
+      args: {
+        aggregator,
+        sourceAccounts: [{ accountId: ACCOUNT_B }],
+        regions: [REGION_A, REGION_B, REGION_A, REGION_A],
+      },
+      problems: ['regions lists "us-east-1" twice'],
+    },
+    {
+      title: "several problems at once",
+      args: { aggregator, sourceAccountIds: [ACCOUNT_B, ACCOUNT_B], regions: [] },
+      problems: [
+        'sourceAccountIds[1] "222222222222" is listed twice',
+        "sourceAccountIds needs sourceRoleName: the role to assume in each source account",
+        'regions is empty; list at least one region such as "us-east-1"',
+      ],
+    },
+  ];
+
+  for (const { title, args, problems } of cases) {
+    it(`reports ${title}`, () => {
+      assert.deepEqual(multiAccountAggregationProblems(args), problems);
+    });
+  }
+
+  it("reports nothing for either valid form", () => {
+    assert.deepEqual(
+      multiAccountAggregationProblems({
+        aggregator,
+        sourceAccountIds: [ACCOUNT_B, ACCOUNT_C],
+        sourceRoleName: "OrganizationAccountAccessRole",
+        regions,
+      }),
+      [],
+    );
+    assert.deepEqual(
+      multiAccountAggregationProblems({
+        aggregator,
+        sourceAccounts: [{ accountId: ACCOUNT_B }, { accountId: ACCOUNT_C }],
+        regions: [REGION_B],
+      }),
+      [],
+    );
+  });
+});
+
+describe("OrganizationAggregator argument validation", () => {
+  const cases: { title: string; args: OrganizationAggregatorArgs; problems: string[] }[] = [
+    {
+      title: "an empty awsRegions list",
+      args: { awsRegions: [] },
+      problems: ['awsRegions is empty; list at least one region such as "us-east-1"'],
+    },
+    {
+      title: "a duplicate region",
+      args: { awsRegions: [REGION_B, REGION_A, REGION_B] },
+      problems: ['awsRegions lists "eu-west-1" twice'],
+    },
+    {
+      title: "awsRegions together with allAwsRegions: true",
+      args: { awsRegions: [REGION_A], allAwsRegions: true },
+      problems: ["give either allAwsRegions: true or a list of awsRegions, not both"],
+    },
+    {
+      title: "allAwsRegions: false without awsRegions",
+      args: { allAwsRegions: false },
+      problems: [
+        "allAwsRegions is false but no awsRegions are listed; list the regions to aggregate",
+      ],
+    },
+    {
+      title: "a roleArn that is not an IAM role ARN",
+      args: { roleArn: "arn:aws:iam::123:role/ConfigOrg" },
+      problems: ['roleArn "arn:aws:iam::123:role/ConfigOrg" is not an IAM role ARN'],
+    },
+    {
+      title: "a roleArn of a user",
+      args: { roleArn: "arn:aws:iam::111111111111:user/alice" },
+      problems: ['roleArn "arn:aws:iam::111111111111:user/alice" is not an IAM role ARN'],
+    },
+    {
+      title: "several problems at once",
+      args: { awsRegions: [], allAwsRegions: true, roleArn: "ConfigOrg" },
+      problems: [
+        'awsRegions is empty; list at least one region such as "us-east-1"',
+        "give either allAwsRegions: true or a list of awsRegions, not both",
+        'roleArn "ConfigOrg" is not an IAM role ARN',
+      ],
+    },
+  ];
+
+  for (const { title, args, problems } of cases) {
+    it(`reports ${title}`, () => {
+      assert.deepEqual(organizationAggregatorProblems(args), problems);
+    });
+  }
+
+  it("reports nothing for the defaults, a region list, or allAwsRegions: false with regions", () => {
+    assert.deepEqual(organizationAggregatorProblems({}), []);
+    assert.deepEqual(
+      organizationAggregatorProblems({
+        awsRegions: [REGION_A, REGION_B],
+        roleArn: "arn:aws:iam::111111111111:role/service-role/ConfigOrg",
+      }),
+      [],
+    );
+    assert.deepEqual(
+      organizationAggregatorProblems({ awsRegions: [REGION_A], allAwsRegions: false }),
+      [],
+    );
+  });
+
+  it("leaves a roleArn that is an Output to the resource's own check", () => {
+    assert.deepEqual(organizationAggregatorProblems({ roleArn: pulumi.output("not an arn") }), []);
+  });
+});
+
+describe("component constructors with bad arguments", () => {
+  let registered: string[];
+
+  beforeEach(async () => {
+    registered = [];
+    await pulumi.runtime.setMocks(
+      {
+        newResource: (args) => {
+          registered.push(`${args.type} ${args.name}`);
+          return { id: `${args.name}-id`, state: args.inputs };
+        },
+        call: () => ({}),
+      },
+      "project",
+      "stack",
+      true,
+    );
+  });
+
+  /** Waits until the SDK has no registration in flight (an internal API, as the runner uses). */
+  async function settled(): Promise<string[]> {
+    await (settings as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
+    return registered;
+  }
+
+  it("MultiAccountAggregation throws one ComponentArgumentError listing every problem, and creates no child", async () => {
+    assert.throws(
+      () =>
+        new MultiAccountAggregation("workloads", {
+          aggregator,
+          sourceAccountIds: [ACCOUNT_B, "12345"],
+          sourceRoleName: "Source",
+          regions: [REGION_A, REGION_A],
+        }),
+      (error: unknown) => {
+        assert.ok(error instanceof ComponentArgumentError);
+        assert.equal(error.name, "ComponentArgumentError");
+        assert.equal(
+          error.message,
+          'MultiAccountAggregation "workloads": sourceAccountIds[1] "12345" is not a 12-digit account ID; regions lists "us-east-1" twice',
+        );
+        return true;
+      },
+    );
+    assert.deepEqual(await settled(), [
+      "aws-config-aggregation:index:MultiAccountAggregation workloads",
+    ]);
+  });
+
+  it("MultiAccountAggregation names the missing accounts", () => {
+    assert.throws(() => new MultiAccountAggregation("empty", { aggregator, regions }), {
+      name: "ComponentArgumentError",
+      message:
+        'MultiAccountAggregation "empty": no source accounts: give sourceAccounts, or sourceAccountIds with sourceRoleName',
+    });
+  });
+
+  it("OrganizationAggregator throws before creating its role or aggregator", async () => {
+    assert.throws(
+      () => new OrganizationAggregator("organization", { allAwsRegions: false }),
+      (error: unknown) => {
+        assert.ok(error instanceof ComponentArgumentError);
+        assert.equal(
+          error.message,
+          'OrganizationAggregator "organization": allAwsRegions is false but no awsRegions are listed; list the regions to aggregate',
+        );
+        return true;
+      },
+    );
+    assert.deepEqual(await settled(), [
+      "aws-config-aggregation:index:OrganizationAggregator organization",
+    ]);
+  });
+
+  it("OrganizationAggregator rejects a malformed roleArn", () => {
+    assert.throws(
+      () => new OrganizationAggregator("organization", { roleArn: "arn:aws:iam::1:role/x" }),
+      {
+        name: "ComponentArgumentError",
+        message:
+          'OrganizationAggregator "organization": roleArn "arn:aws:iam::1:role/x" is not an IAM role ARN',
+      },
+    );
+  });
+});

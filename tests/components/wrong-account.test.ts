@@ -1,0 +1,44 @@
+import * as assert from "node:assert/strict";
+import { MultiAccountAggregation } from "../../components/multi-account-aggregation";
+import { ACCOUNT_A, ACCOUNT_B, REGION_A, useEmulator } from "../support/emulator";
+import { RunError, type ProgramRunner } from "../support/runner";
+import { emulatorRunner, warmCallerAccount } from "./helpers";
+
+describe("MultiAccountAggregation never creates an authorization in an account other than its source", () => {
+  const fixture = useEmulator();
+  let runner: ProgramRunner;
+
+  before(warmCallerAccount);
+  beforeEach(() => (runner = emulatorRunner(fixture)));
+  afterEach(() => runner.close());
+
+  it("fails the preview when a source account has no role and the program's credentials act elsewhere", async () => {
+    const program = () => {
+      new MultiAccountAggregation("w", {
+        aggregator: { name: "w", region: REGION_A },
+        sourceAccounts: [{ accountId: ACCOUNT_B }],
+        regions: [REGION_A],
+      });
+    };
+    const error = await runner.preview(program).then(
+      () => assert.fail("the preview should fail"),
+      (e: unknown) => e as RunError,
+    );
+    assert.ok(error instanceof RunError);
+    assert.ok(
+      error.errors.some((message) =>
+        message.includes(
+          `MultiAccountAggregation "w": source account ${ACCOUNT_B}: without assumeRole the program's credentials act in account ${ACCOUNT_A}; ` +
+            `give an assumeRole whose role is in ${ACCOUNT_B}`,
+        ),
+      ),
+      error.errors.join("\n"),
+    );
+    await runner.up(program).catch(() => undefined);
+    assert.deepEqual(
+      fixture.emulator.snapshot().resources.filter((r) => r.kind === "authorization"),
+      [],
+      "no authorization anywhere",
+    );
+  });
+});
