@@ -17,8 +17,11 @@ export const RUNTIME_MODULE = "pulumi-aws-config-aggregation/runtime";
 export function delegatingProvider(kind: ProviderKind): pulumi.dynamic.ResourceProvider {
   /* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call --
      the runtime is loaded by name at run time on purpose; `dispatch` is typed in runtime.ts. */
+  // A local copy: compiled code would otherwise read `exports.RUNTIME_MODULE`, and the serializer
+  // would then capture this module's exports object, which fails for an installed package.
+  const runtimeModule = RUNTIME_MODULE;
   const call = (method: string, args: unknown[]): Promise<never> =>
-    require(RUNTIME_MODULE).dispatch(kind, method, args);
+    require(runtimeModule).dispatch(kind, method, args);
   /* eslint-enable */
   return {
     configure: (...args) => call("configure", args),

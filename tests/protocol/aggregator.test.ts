@@ -1,0 +1,249 @@
+import * as assert from "node:assert/strict";
+import {
+  ConfigServiceClient,
+  DeleteConfigurationAggregatorCommand,
+  TagResourceCommand,
+} from "@aws-sdk/client-config-service";
+import { configurationAggregatorProvider } from "../../index";
+import { ACCOUNT_A, ACCOUNT_B, REGION_A, REGION_B, useEmulator } from "../support/emulator";
+import type { PropertyMap } from "../support/host";
+import { serializeProvider } from "../support/serialize";
+import {
+  AGGREGATOR_TYPE,
+  ISO_8601,
+  LONG_AGO,
+  operations,
+  urnOf,
+  useProviderHost,
+  withProvider,
+} from "./helpers";
+
+const URN = urnOf(AGGREGATOR_TYPE, "org");
+const ARN =
+  /^arn:aws:config:us-east-1:111111111111:config-aggregator\/config-aggregator-[a-z0-9]{8}$/;
+
+/** The inputs `new ConfigurationAggregator("org", { name: "org", ... })` sends to check. */
+function programInputs(extra: PropertyMap = {}): PropertyMap {
+  return {
+    name: "org",
+    accountAggregationSource: {
+      accountIds: [ACCOUNT_B, ACCOUNT_A],
+      awsRegions: [REGION_B, REGION_A],
+    },
+    tags: { team: "a" },
+    autoNamePrefix: "org",
+    ...extra,
+  };
+}
+
+describe("ConfigurationAggregator through the dynamic-provider host", function () {
+  const fixture = useEmulator();
+  const hosted = useProviderHost(fixture, { "aws:region": REGION_A });
+  const emulator = () => fixture.emulator;
+  const host = () => hosted.host;
+  let code: string;
+
+  before(async () => {
+    code = await serializeProvider(configurationAggregatorProvider);
+  });
+
+  /** check then create, as `pulumi up` does for a new resource; the request log is then cleared. */
+  async function created(extra: PropertyMap = {}) {
+    const checked = await host().check(URN, {}, withProvider(code, programInputs(extra)));
+    assert.deepEqual(checked.failures, []);
+    const result = await host().create(URN, checked.inputs);
+    emulator().clearRequests();
+    return { inputs: checked.inputs, id: result.id, outputs: result.outputs };
+  }
+
+  it("checks and normalizes the program's inputs, filling in the configured region", async () => {
+    const result = await host().check(URN, {}, withProvider(code, programInputs()));
+    assert.deepEqual(result, {
+      inputs: {
+        name: "org",
+        accountAggregationSource: {
+          accountIds: [ACCOUNT_A, ACCOUNT_B],
+          awsRegions: [REGION_B, REGION_A],
+        },
+        tags: { team: "a" },
+        autoNamePrefix: "org",
+        region: REGION_A,
+        __provider: code,
+      },
+      failures: [],
+    });
+    assert.deepEqual(operations(emulator()), []);
+  });
+
+  it("creates with one existence check and one Put, returning the outputs and __provider", async () => {
+    const checked = await host().check(URN, {}, withProvider(code, programInputs()));
+    const startedAt = Date.now();
+    const result = await host().create(URN, checked.inputs);
+    assert.deepEqual(operations(emulator()), [
+      "DescribeConfigurationAggregators",
+      "PutConfigurationAggregator",
+    ]);
+    const [stored] = emulator().snapshot().resources;
+    assert.deepEqual(stored, {
+      kind: "aggregator",
+      account: ACCOUNT_A,
+      region: REGION_A,
+      arn: stored?.arn,
+      id: "org",
+      tags: { team: "a" },
+    });
+    assert.match(stored.arn, ARN);
+    const { creationTime, lastUpdatedTime, ...rest } = result.outputs;
+    assert.deepEqual(
+      { id: result.id, outputs: rest },
+      {
+        id: "org",
+        outputs: {
+          name: "org",
+          region: REGION_A,
+          accountAggregationSource: {
+            accountIds: [ACCOUNT_A, ACCOUNT_B],
+            awsRegions: [REGION_B, REGION_A],
+          },
+          tags: { team: "a" },
+          autoNamePrefix: "org",
+          arn: stored.arn,
+          accountId: ACCOUNT_A,
+          __provider: code,
+        },
+      },
+    );
+    assert.match(String(creationTime), ISO_8601);
+    assert.equal(lastUpdatedTime, creationTime);
+    assert.ok(Date.parse(String(creationTime)) >= startedAt - 1000);
+  });
+
+  it("diffs an unchanged program as no change, without any AWS call", async () => {
+    const { id, inputs, outputs } = await created();
+    const again = await host().check(URN, inputs, withProvider(code, programInputs()));
+    assert.deepEqual(again.inputs, inputs);
+    assert.deepEqual(await host().diff(id, URN, outputs, again.inputs, inputs), {
+      changes: "none",
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
+    assert.deepEqual(operations(emulator()), []);
+  });
+
+  it("diffs a permuted account list as no change", async () => {
+    const { id, inputs, outputs } = await created();
+    const permuted = programInputs({
+      accountAggregationSource: {
+        accountIds: [ACCOUNT_A, ACCOUNT_B, ACCOUNT_A],
+        awsRegions: [REGION_A, REGION_B],
+      },
+    });
+    const again = await host().check(URN, inputs, withProvider(code, permuted));
+    assert.deepEqual((await host().diff(id, URN, outputs, again.inputs, inputs)).changes, "none");
+  });
+
+  const changes: { title: string; change: PropertyMap; replaces: string[] }[] = [
+    { title: "a tag change as an update", change: { tags: { team: "b" } }, replaces: [] },
+    {
+      title: "a source change as an update",
+      change: { accountAggregationSource: { accountIds: [ACCOUNT_B], allAwsRegions: true } },
+      replaces: [],
+    },
+    { title: "a name change as a replacement", change: { name: "org-2" }, replaces: ["name"] },
+    {
+      title: "a region change as a replacement",
+      change: { region: REGION_B },
+      replaces: ["region"],
+    },
+    {
+      title: "a name and a region change as a replacement of both",
+      change: { name: "org-2", region: REGION_B },
+      replaces: ["name", "region"],
+    },
+  ];
+  for (const { title, change, replaces } of changes) {
+    it(`diffs ${title}, replaces ${JSON.stringify(replaces)}`, async () => {
+      const { id, inputs, outputs } = await created();
+      const news = await host().check(URN, inputs, withProvider(code, programInputs(change)));
+      assert.deepEqual(news.failures, []);
+      assert.deepEqual(await host().diff(id, URN, outputs, news.inputs, inputs), {
+        changes: "some",
+        replaces,
+        deleteBeforeReplace: false,
+      });
+      assert.deepEqual(operations(emulator()), []);
+    });
+  }
+
+  it("updates tags with UntagResource and TagResource only, without a Put", async () => {
+    const { id, inputs, outputs } = await created({ tags: { team: "a", old: "x" } });
+    const news = await host().check(
+      URN,
+      inputs,
+      withProvider(code, programInputs({ tags: { team: "b", added: "y" } })),
+    );
+    const result = await host().update(id, URN, outputs, news.inputs, inputs);
+    assert.deepEqual(operations(emulator()), ["UntagResource", "TagResource"]);
+    assert.deepEqual(result.outputs, { ...outputs, tags: { team: "b", added: "y" } });
+    assert.deepEqual(emulator().snapshot().resources[0]?.tags, { team: "b", added: "y" });
+  });
+
+  it("reads outputs and inputs, and a tag added out of band shows in both", async () => {
+    const { id, inputs, outputs } = await created();
+    await new ConfigServiceClient({}).send(
+      new TagResourceCommand({
+        ResourceArn: String(outputs.arn),
+        Tags: [{ Key: "drift", Value: "1" }],
+      }),
+    );
+    emulator().clearRequests();
+    const read = await host().read(id, URN, outputs, inputs);
+    assert.deepEqual(operations(emulator()), ["DescribeConfigurationAggregators", "GetResources"]);
+    const drifted = { team: "a", drift: "1" };
+    assert.deepEqual(read, {
+      id: "org",
+      outputs: { ...outputs, tags: drifted },
+      inputs: {
+        name: "org",
+        region: REGION_A,
+        accountAggregationSource: outputs.accountAggregationSource,
+        tags: drifted,
+        autoNamePrefix: "org",
+        __provider: code,
+      },
+    });
+
+    // The next `pulumi up` diffs the refreshed outputs against the program and removes the drift.
+    const news = await host().check(URN, read.inputs, withProvider(code, programInputs()));
+    assert.deepEqual(await host().diff(id, URN, read.outputs, news.inputs, read.inputs), {
+      changes: "some",
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
+    emulator().clearRequests();
+    const updated = await host().update(id, URN, read.outputs, news.inputs, read.inputs);
+    assert.deepEqual(operations(emulator()), ["UntagResource"]);
+    assert.deepEqual(updated.outputs.tags, { team: "a" });
+    assert.deepEqual(emulator().snapshot().resources[0]?.tags, { team: "a" });
+  });
+
+  it("reads an aggregator deleted out of band as gone", async () => {
+    const { id, inputs, outputs } = await created();
+    await new ConfigServiceClient({}).send(
+      new DeleteConfigurationAggregatorCommand({ ConfigurationAggregatorName: "org" }),
+    );
+    emulator().clearRequests();
+    // State written long ago: outside the consistency window, one look decides.
+    const state = { ...outputs, creationTime: LONG_AGO, lastUpdatedTime: LONG_AGO };
+    const read = await host().read(id, URN, state, inputs);
+    assert.deepEqual(read, { id: "", outputs: { __provider: code }, inputs: undefined });
+    assert.deepEqual(operations(emulator()), ["DescribeConfigurationAggregators"]);
+  });
+
+  it("deletes with one call", async () => {
+    const { id, outputs } = await created();
+    await host().delete(id, URN, outputs);
+    assert.deepEqual(operations(emulator()), ["DeleteConfigurationAggregator"]);
+    assert.deepEqual(emulator().snapshot().resources, []);
+  });
+});

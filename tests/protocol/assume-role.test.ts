@@ -1,0 +1,183 @@
+import * as assert from "node:assert/strict";
+import { configurationAggregatorProvider } from "../../index";
+import {
+  ACCOUNT_A,
+  ACCOUNT_B,
+  ACCOUNT_C,
+  REGION_A,
+  roleArn,
+  useEmulator,
+} from "../support/emulator";
+import { HostError, type PropertyMap } from "../support/host";
+import { serializeProvider } from "../support/serialize";
+import { AGGREGATOR_TYPE, operations, urnOf, useProviderHost, withProvider } from "./helpers";
+
+const ROLE = roleArn(ACCOUNT_B, "Deployer");
+const EXTERNAL_ID = "s3cret-external-id-7f3a";
+const WRONG_EXTERNAL_ID = "wr0ng-external-id-91c2";
+const ROTATED_EXTERNAL_ID = "r0tated-external-id-5d1e";
+const URN = urnOf(AGGREGATOR_TYPE, "org");
+
+/** An aggregator program acting through the role; a distinct session name gets fresh credentials. */
+function programInputs(sessionName: string, extra: PropertyMap = {}): PropertyMap {
+  return {
+    name: "org",
+    accountAggregationSource: { accountIds: [ACCOUNT_A, ACCOUNT_B], allAwsRegions: true },
+    assumeRole: { roleArn: ROLE, externalId: EXTERNAL_ID, sessionName },
+    autoNamePrefix: "org",
+    ...extra,
+  };
+}
+
+describe("assumeRole with an external ID through the dynamic-provider host", function () {
+  const fixture = useEmulator({ roleExternalIds: { [ROLE]: EXTERNAL_ID } });
+  const hosted = useProviderHost(fixture, { "aws:region": REGION_A });
+  const emulator = () => fixture.emulator;
+  const host = () => hosted.host;
+  let code: string;
+
+  before(async () => {
+    code = await serializeProvider(configurationAggregatorProvider);
+  });
+
+  /** The external IDs appear nowhere a person or a log collector could read them. */
+  function assertSecretsKept(...messages: string[]) {
+    const places = {
+      stderr: host().stderr(),
+      requestLog: JSON.stringify(emulator().requests()),
+      messages: messages.join("\n"),
+    };
+    for (const [place, text] of Object.entries(places)) {
+      for (const secret of [EXTERNAL_ID, WRONG_EXTERNAL_ID, ROTATED_EXTERNAL_ID]) {
+        assert.equal(text.includes(secret), false, `${place} contains an external ID`);
+      }
+    }
+  }
+
+  async function failureOf(call: Promise<unknown>): Promise<HostError> {
+    const error = await call.then(
+      () => assert.fail("the call should have failed"),
+      (e: unknown) => e,
+    );
+    assert.ok(error instanceof HostError);
+    return error;
+  }
+
+  it("creates the aggregator in the role's account, assuming the role once", async () => {
+    const first = await host().check(URN, {}, withProvider(code, programInputs("create-test")));
+    assert.deepEqual(first.failures, []);
+    const created = await host().create(URN, first.inputs);
+    const second = await host().check(
+      urnOf(AGGREGATOR_TYPE, "org-2"),
+      {},
+      withProvider(code, programInputs("create-test", { name: "org-2" })),
+    );
+    await host().create(urnOf(AGGREGATOR_TYPE, "org-2"), second.inputs);
+
+    assert.deepEqual(
+      emulator()
+        .requests()
+        .map((r) => `${r.operation} as ${r.account}`),
+      [
+        `AssumeRole as ${ACCOUNT_A}`,
+        `DescribeConfigurationAggregators as ${ACCOUNT_B}`,
+        `PutConfigurationAggregator as ${ACCOUNT_B}`,
+        `DescribeConfigurationAggregators as ${ACCOUNT_B}`,
+        `PutConfigurationAggregator as ${ACCOUNT_B}`,
+      ],
+    );
+    assert.equal(created.outputs.accountId, ACCOUNT_B);
+    assert.match(
+      String(created.outputs.arn),
+      /^arn:aws:config:us-east-1:222222222222:config-aggregator\/config-aggregator-[a-z0-9]{8}$/,
+    );
+    assert.deepEqual(
+      emulator()
+        .snapshot()
+        .resources.map((r) => `${r.account}/${r.region}/${r.id}`),
+      [`${ACCOUNT_B}/${REGION_A}/org`, `${ACCOUNT_B}/${REGION_A}/org-2`],
+    );
+    assertSecretsKept();
+  });
+
+  it("updates a changed external ID or session name without any AWS call", async () => {
+    const checked = await host().check(URN, {}, withProvider(code, programInputs("update-test")));
+    const created = await host().create(URN, checked.inputs);
+    emulator().clearRequests();
+    const news = await host().check(
+      URN,
+      checked.inputs,
+      withProvider(code, {
+        ...programInputs("update-test"),
+        assumeRole: { roleArn: ROLE, externalId: ROTATED_EXTERNAL_ID, sessionName: "renamed" },
+      }),
+    );
+    assert.deepEqual(
+      await host().diff(created.id, URN, created.outputs, news.inputs, checked.inputs),
+      { changes: "some", replaces: [], deleteBeforeReplace: false },
+    );
+    const updated = await host().update(
+      created.id,
+      URN,
+      created.outputs,
+      news.inputs,
+      checked.inputs,
+    );
+    assert.deepEqual(updated.outputs.assumeRole, news.inputs.assumeRole);
+    assert.deepEqual(operations(emulator()), []);
+    assertSecretsKept();
+  });
+
+  it("diffs a role in another account as a replacement", async () => {
+    const checked = await host().check(URN, {}, withProvider(code, programInputs("replace-test")));
+    const created = await host().create(URN, checked.inputs);
+    const news = await host().check(
+      URN,
+      checked.inputs,
+      withProvider(code, {
+        ...programInputs("replace-test"),
+        assumeRole: { roleArn: roleArn(ACCOUNT_C, "Deployer") },
+      }),
+    );
+    assert.deepEqual(
+      await host().diff(created.id, URN, created.outputs, news.inputs, checked.inputs),
+      { changes: "some", replaces: ["assumeRole"], deleteBeforeReplace: false },
+    );
+  });
+
+  it("reports a refused external ID without repeating it, in errors and in the host's stderr", async () => {
+    const refused = `DescribeConfigurationAggregators failed for aggregator "org" in ${ACCOUNT_B}/${REGION_A}: AccessDenied: User: arn:aws:iam::${ACCOUNT_A}:root is not authorized to perform: sts:AssumeRole on resource: ${ROLE}`;
+    const wrongRole = { roleArn: ROLE, externalId: WRONG_EXTERNAL_ID, sessionName: "refused" };
+    const checked = await host().check(
+      URN,
+      {},
+      withProvider(code, programInputs("refused", { assumeRole: wrongRole })),
+    );
+    const createFailure = await failureOf(host().create(URN, checked.inputs));
+    assert.deepEqual([createFailure.details, createFailure.initFailure], [refused, undefined]);
+    assert.deepEqual(emulator().snapshot().resources, []);
+
+    // The host prints read and delete failures, stack included, to its stderr (the engine's log).
+    const state = { ...checked.inputs, arn: "", accountId: ACCOUNT_B, tags: {} };
+    const readFailure = await failureOf(host().read("org", URN, state, checked.inputs));
+    assert.equal(readFailure.details, refused);
+    const deleteFailure = await failureOf(host().delete("org", URN, state));
+    assert.equal(
+      deleteFailure.details,
+      `DeleteConfigurationAggregator failed for aggregator "org" in ${ACCOUNT_B}/${REGION_A}: AccessDenied: User: arn:aws:iam::${ACCOUNT_A}:root is not authorized to perform: sts:AssumeRole on resource: ${ROLE}`,
+    );
+    assert.ok(host().stderr().includes(`AwsCallError: ${deleteFailure.details}`));
+    assert.deepEqual(
+      emulator()
+        .requests()
+        .map((r) => `${r.operation} ${r.status} ${r.errorCode}`),
+      ["AssumeRole 403 AccessDenied", "AssumeRole 403 AccessDenied", "AssumeRole 403 AccessDenied"],
+    );
+    assertSecretsKept(
+      createFailure.message,
+      readFailure.message,
+      deleteFailure.message,
+      JSON.stringify(createFailure),
+    );
+  });
+});

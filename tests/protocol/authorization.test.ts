@@ -1,0 +1,204 @@
+import * as assert from "node:assert/strict";
+import {
+  ConfigServiceClient,
+  DeleteAggregationAuthorizationCommand,
+  TagResourceCommand,
+} from "@aws-sdk/client-config-service";
+import { aggregationAuthorizationProvider } from "../../index";
+import {
+  ACCOUNT_A,
+  ACCOUNT_B,
+  ACCOUNT_C,
+  REGION_A,
+  REGION_B,
+  useEmulator,
+} from "../support/emulator";
+import type { PropertyMap } from "../support/host";
+import { serializeProvider } from "../support/serialize";
+import {
+  AUTHORIZATION_TYPE,
+  ISO_8601,
+  LONG_AGO,
+  operations,
+  urnOf,
+  useProviderHost,
+  withProvider,
+} from "./helpers";
+
+const URN = urnOf(AUTHORIZATION_TYPE, "auth");
+const ID = `${ACCOUNT_C}:${REGION_B}`;
+const ARN = `arn:aws:config:${REGION_A}:${ACCOUNT_A}:aggregation-authorization/${ACCOUNT_C}/${REGION_B}`;
+
+/** The inputs `new AggregationAuthorization("auth", { ... })` sends to check. */
+function programInputs(extra: PropertyMap = {}): PropertyMap {
+  return {
+    authorizedAccountId: ACCOUNT_C,
+    authorizedAwsRegion: REGION_B,
+    tags: { team: "a" },
+    ...extra,
+  };
+}
+
+describe("AggregationAuthorization through the dynamic-provider host", function () {
+  const fixture = useEmulator();
+  const hosted = useProviderHost(fixture, { "aws:region": REGION_A });
+  const emulator = () => fixture.emulator;
+  const host = () => hosted.host;
+  let code: string;
+
+  before(async () => {
+    code = await serializeProvider(aggregationAuthorizationProvider);
+  });
+
+  /** check then create, as `pulumi up` does for a new resource; the request log is then cleared. */
+  async function created(extra: PropertyMap = {}) {
+    const checked = await host().check(URN, {}, withProvider(code, programInputs(extra)));
+    assert.deepEqual(checked.failures, []);
+    const result = await host().create(URN, checked.inputs);
+    emulator().clearRequests();
+    return { inputs: checked.inputs, id: result.id, outputs: result.outputs };
+  }
+
+  it("checks the program's inputs, filling in the configured region", async () => {
+    assert.deepEqual(await host().check(URN, {}, withProvider(code, programInputs())), {
+      inputs: { ...programInputs(), region: REGION_A, __provider: code },
+      failures: [],
+    });
+    assert.deepEqual(operations(emulator()), []);
+  });
+
+  it("creates with one scan and one Put, with the ID <account>:<region>", async () => {
+    const checked = await host().check(URN, {}, withProvider(code, programInputs()));
+    const result = await host().create(URN, checked.inputs);
+    assert.deepEqual(operations(emulator()), [
+      "DescribeAggregationAuthorizations",
+      "PutAggregationAuthorization",
+    ]);
+    const { creationTime, ...outputs } = result.outputs;
+    assert.deepEqual(
+      { id: result.id, outputs },
+      {
+        id: ID,
+        outputs: {
+          authorizedAccountId: ACCOUNT_C,
+          authorizedAwsRegion: REGION_B,
+          region: REGION_A,
+          tags: { team: "a" },
+          arn: ARN,
+          accountId: ACCOUNT_A,
+          __provider: code,
+        },
+      },
+    );
+    assert.match(String(creationTime), ISO_8601);
+    assert.deepEqual(emulator().snapshot().resources, [
+      {
+        kind: "authorization",
+        account: ACCOUNT_A,
+        region: REGION_A,
+        arn: ARN,
+        id: ID,
+        tags: { team: "a" },
+      },
+    ]);
+  });
+
+  it("diffs an unchanged program as no change, without any AWS call", async () => {
+    const { id, inputs, outputs } = await created();
+    const again = await host().check(URN, inputs, withProvider(code, programInputs()));
+    assert.deepEqual(await host().diff(id, URN, outputs, again.inputs, inputs), {
+      changes: "none",
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
+    assert.deepEqual(operations(emulator()), []);
+  });
+
+  const changes: { title: string; change: PropertyMap; replaces: string[] }[] = [
+    { title: "a tag change as an update", change: { tags: { team: "b" } }, replaces: [] },
+    {
+      title: "an authorized account change as a replacement",
+      change: { authorizedAccountId: ACCOUNT_B },
+      replaces: ["authorizedAccountId"],
+    },
+    {
+      title: "an authorized region change as a replacement",
+      change: { authorizedAwsRegion: REGION_A },
+      replaces: ["authorizedAwsRegion"],
+    },
+    {
+      title: "a source region change as a replacement",
+      change: { region: REGION_B },
+      replaces: ["region"],
+    },
+  ];
+  for (const { title, change, replaces } of changes) {
+    it(`diffs ${title}, replaces ${JSON.stringify(replaces)}`, async () => {
+      const { id, inputs, outputs } = await created();
+      const news = await host().check(URN, inputs, withProvider(code, programInputs(change)));
+      assert.deepEqual(news.failures, []);
+      assert.deepEqual(await host().diff(id, URN, outputs, news.inputs, inputs), {
+        changes: "some",
+        replaces,
+        deleteBeforeReplace: false,
+      });
+      assert.deepEqual(operations(emulator()), []);
+    });
+  }
+
+  it("updates tags with UntagResource and TagResource only, without a Put", async () => {
+    const { id, inputs, outputs } = await created({ tags: { team: "a", old: "x" } });
+    const news = await host().check(
+      URN,
+      inputs,
+      withProvider(code, programInputs({ tags: { team: "b" } })),
+    );
+    const result = await host().update(id, URN, outputs, news.inputs, inputs);
+    assert.deepEqual(operations(emulator()), ["UntagResource", "TagResource"]);
+    assert.deepEqual(result.outputs, { ...outputs, tags: { team: "b" } });
+    assert.deepEqual(emulator().snapshot().resources[0]?.tags, { team: "b" });
+  });
+
+  it("reads outputs and inputs, and a tag added out of band shows in both", async () => {
+    const { id, inputs, outputs } = await created();
+    await new ConfigServiceClient({}).send(
+      new TagResourceCommand({ ResourceArn: ARN, Tags: [{ Key: "drift", Value: "1" }] }),
+    );
+    emulator().clearRequests();
+    const read = await host().read(id, URN, outputs, inputs);
+    assert.deepEqual(operations(emulator()), ["DescribeAggregationAuthorizations", "GetResources"]);
+    const drifted = { team: "a", drift: "1" };
+    assert.deepEqual(read, {
+      id: ID,
+      outputs: { ...outputs, tags: drifted },
+      inputs: {
+        authorizedAccountId: ACCOUNT_C,
+        authorizedAwsRegion: REGION_B,
+        region: REGION_A,
+        tags: drifted,
+        __provider: code,
+      },
+    });
+  });
+
+  it("reads an authorization deleted out of band as gone", async () => {
+    const { id, inputs, outputs } = await created();
+    await new ConfigServiceClient({}).send(
+      new DeleteAggregationAuthorizationCommand({
+        AuthorizedAccountId: ACCOUNT_C,
+        AuthorizedAwsRegion: REGION_B,
+      }),
+    );
+    emulator().clearRequests();
+    const read = await host().read(id, URN, { ...outputs, creationTime: LONG_AGO }, inputs);
+    assert.deepEqual(read, { id: "", outputs: { __provider: code }, inputs: undefined });
+    assert.deepEqual(operations(emulator()), ["DescribeAggregationAuthorizations"]);
+  });
+
+  it("deletes with one call", async () => {
+    const { id, outputs } = await created();
+    await host().delete(id, URN, outputs);
+    assert.deepEqual(operations(emulator()), ["DeleteAggregationAuthorization"]);
+    assert.deepEqual(emulator().snapshot().resources, []);
+  });
+});
