@@ -15,8 +15,9 @@ import { configClient } from "../shared/clients";
 import { findConsistently } from "../shared/consistency";
 import { awsCall, errorCode } from "../shared/errors";
 import { ensureSameAccount } from "../shared/identity";
-import { reconcileTags } from "../shared/reconcile";
-import { listTags, readTags, toTagList, userTags } from "../shared/tags";
+import { adoptTags, reconcileTags } from "../shared/reconcile";
+import { carryComputed, inputsOf, placementOf } from "../shared/state";
+import { readTags, toTagList, userTags } from "../shared/tags";
 import type { Placement, Tags } from "../shared/types";
 import { withoutUndefined } from "../shared/values";
 import { checkAggregator, normalizeFilters, normalizeSource } from "./check";
@@ -28,9 +29,13 @@ type Inputs = ConfigurationAggregatorInputs & { __provider?: string };
 /** The error AWS Config gives for an aggregator name it does not know. */
 const NO_SUCH_AGGREGATOR = "NoSuchConfigurationAggregatorException";
 
-function placementOf(inputs: ConfigurationAggregatorInputs): Placement {
-  return { region: inputs.region, assumeRole: inputs.assumeRole };
-}
+/** The outputs AWS computes; everything else in the state comes from the inputs. */
+const COMPUTED: readonly (keyof ConfigurationAggregatorState)[] = [
+  "arn",
+  "accountId",
+  "creationTime",
+  "lastUpdatedTime",
+];
 
 function describeAs(name: string): string {
   return `aggregator ${JSON.stringify(name)}`;
@@ -125,18 +130,6 @@ function stateFrom(
   });
 }
 
-/** The inputs a refreshed state implies, so that drift shows in the next diff. */
-function inputsFrom(state: ConfigurationAggregatorState): ConfigurationAggregatorInputs {
-  const {
-    arn: _arn,
-    accountId: _account,
-    creationTime: _created,
-    lastUpdatedTime: _updated,
-    ...inputs
-  } = state;
-  return inputs;
-}
-
 async function describe(placement: Placement, name: string): Promise<AwsAggregator | undefined> {
   const page = await awsCall(
     { operation: "DescribeConfigurationAggregators", resource: describeAs(name), placement },
@@ -192,15 +185,20 @@ function alreadyExists(name: string, placement: Placement, existing: AwsAggregat
   );
 }
 
+/** How far apart a genuine creation's creation and update times may be stamped. */
+export const CREATION_STAMP_TOLERANCE_MS = 1000;
+
 /**
  * Put is an upsert: if another deployment created the same name between this one's existence
  * check and its Put, the Put updated that aggregator instead of creating one. A genuine creation
- * has equal creation and update times.
+ * stamps its creation and update times together (within a tolerance, as the service's clock
+ * reading is not documented); an update of an older aggregator stamps them apart.
  */
 function createdBySomeoneElse(aggregator: AwsAggregator): boolean {
   const created = aggregator.CreationTime?.getTime();
   const updated = aggregator.LastUpdatedTime?.getTime();
-  return created !== undefined && updated !== undefined && created !== updated;
+  if (created === undefined || updated === undefined) return false;
+  return updated - created > CREATION_STAMP_TOLERANCE_MS;
 }
 
 function lostCreationRace(name: string, placement: Placement, aggregator: AwsAggregator): Error {
@@ -238,14 +236,11 @@ export const aggregatorProvider: pulumi.dynamic.ResourceProvider<
         throw lostCreationRace(inputs.name, placement, aggregator);
       return { id: inputs.name, outs: stateFrom(aggregator, inputs, desiredTags) };
     }
-    // Adoption: Put ignores tags on an aggregator that exists, so the tags are reconciled apart.
-    const state = stateFrom(aggregator, inputs, {});
-    const current = await listTags(
-      { resource: describeAs(inputs.name), placement, accountId: state.accountId },
-      state.arn,
-    );
     const ref = { id: inputs.name, description: describeAs(inputs.name), inputs };
-    return { id: inputs.name, outs: await reconcileTags(state, ref, current, desiredTags) };
+    return {
+      id: inputs.name,
+      outs: await adoptTags(stateFrom(aggregator, inputs, {}), ref, desiredTags),
+    };
   },
 
   async read(id, props) {
@@ -260,7 +255,14 @@ export const aggregatorProvider: pulumi.dynamic.ResourceProvider<
     const tags = await readTags(placement, arn, describeAs(id));
     const refreshed = stateFrom(found, { ...state, name: id }, tags);
     // ReadResult types `inputs` as the outputs type; the host forwards them as the new inputs.
-    return { id, props: refreshed, inputs: inputsFrom(refreshed) as ConfigurationAggregatorState };
+    return {
+      id,
+      props: refreshed,
+      inputs: inputsOf<ConfigurationAggregatorState, ConfigurationAggregatorInputs>(
+        refreshed,
+        COMPUTED,
+      ) as ConfigurationAggregatorState,
+    };
   },
 
   /** Put only when more than tags changed; tags through Untag/Tag only when they changed. */
@@ -268,7 +270,7 @@ export const aggregatorProvider: pulumi.dynamic.ResourceProvider<
     const placement = placementOf(news);
     if (olds.assumeRole && !news.assumeRole)
       await ensureSameAccount(placement, olds.accountId, describeAs(id));
-    let state: ConfigurationAggregatorState = { ...olds, ...news, tags: olds.tags };
+    let state = { ...carryComputed(olds, COMPUTED, news), tags: olds.tags };
     if (needsPut(olds, news)) state = stateFrom(await put(news), news, olds.tags);
     const ref = { id, description: describeAs(id), inputs: news };
     return { outs: await reconcileTags({ ...state, name: id }, ref, olds.tags, news.tags) };

@@ -13,8 +13,9 @@ import { configClient } from "../shared/clients";
 import { findConsistently } from "../shared/consistency";
 import { awsCall } from "../shared/errors";
 import { ensureSameAccount } from "../shared/identity";
-import { reconcileTags } from "../shared/reconcile";
-import { listTags, readTags, toTagList, userTags } from "../shared/tags";
+import { adoptTags, reconcileTags } from "../shared/reconcile";
+import { carryComputed, inputsOf, placementOf } from "../shared/state";
+import { readTags, toTagList, userTags } from "../shared/tags";
 import type { Placement, Tags } from "../shared/types";
 import { withoutUndefined } from "../shared/values";
 import { checkAuthorization } from "./check";
@@ -28,9 +29,12 @@ import {
 
 type Inputs = AggregationAuthorizationInputs & { __provider?: string };
 
-function placementOf(inputs: AggregationAuthorizationInputs): Placement {
-  return { region: inputs.region, assumeRole: inputs.assumeRole };
-}
+/** The outputs AWS computes; everything else in the state comes from the inputs. */
+const COMPUTED: readonly (keyof AggregationAuthorizationState)[] = [
+  "arn",
+  "accountId",
+  "creationTime",
+];
 
 function describeAs(id: string): string {
   return `aggregation authorization ${JSON.stringify(id)}`;
@@ -53,11 +57,6 @@ function stateFrom(
     accountId: arnAccount(arn),
     creationTime: authorization.CreationTime?.toISOString(),
   });
-}
-
-function inputsFrom(state: AggregationAuthorizationState): AggregationAuthorizationInputs {
-  const { arn: _arn, accountId: _account, creationTime: _created, ...inputs } = state;
-  return inputs;
 }
 
 async function put(inputs: AggregationAuthorizationInputs): Promise<AwsAuthorization> {
@@ -111,21 +110,8 @@ export const authorizationProvider: pulumi.dynamic.ResourceProvider<
     const authorization = await put(inputs);
     const desiredTags = userTags(inputs.tags);
     if (!existing) return { id, outs: stateFrom(authorization, inputs, desiredTags) };
-    // Adoption: Put ignores tags on an authorization that exists, so the tags are reconciled apart.
-    const state = stateFrom(authorization, inputs, {});
-    const current = await listTags(
-      { resource: describeAs(id), placement, accountId: state.accountId },
-      state.arn,
-    );
-    return {
-      id,
-      outs: await reconcileTags(
-        state,
-        { id, description: describeAs(id), inputs },
-        current,
-        desiredTags,
-      ),
-    };
+    const ref = { id, description: describeAs(id), inputs };
+    return { id, outs: await adoptTags(stateFrom(authorization, inputs, {}), ref, desiredTags) };
   },
 
   async read(id, props) {
@@ -139,14 +125,21 @@ export const authorizationProvider: pulumi.dynamic.ResourceProvider<
     const tags = await readTags(placement, found.AggregationAuthorizationArn ?? "", describeAs(id));
     const refreshed = stateFrom(found, state, tags);
     // ReadResult types `inputs` as the outputs type; the host forwards them as the new inputs.
-    return { id, props: refreshed, inputs: inputsFrom(refreshed) as AggregationAuthorizationState };
+    return {
+      id,
+      props: refreshed,
+      inputs: inputsOf<AggregationAuthorizationState, AggregationAuthorizationInputs>(
+        refreshed,
+        COMPUTED,
+      ) as AggregationAuthorizationState,
+    };
   },
 
   /** Only tags (and how to reach AWS) can change in place: Untag/Tag when the tags changed. */
   async update(id, olds, news) {
     if (olds.assumeRole && !news.assumeRole)
       await ensureSameAccount(placementOf(news), olds.accountId, describeAs(id));
-    const state: AggregationAuthorizationState = { ...olds, ...news, tags: olds.tags };
+    const state = { ...carryComputed(olds, COMPUTED, news), tags: olds.tags };
     const ref = { id, description: describeAs(id), inputs: news };
     return { outs: await reconcileTags(state, ref, olds.tags, news.tags) };
   },

@@ -18,9 +18,12 @@ import { arnAccount } from "../shared/arn";
 import { iamClient } from "../shared/clients";
 import { awsCall, PartialFailureError, type CallContext } from "../shared/errors";
 import { fromTagList, tagDelta, userTags } from "../shared/tags";
-import type { Placement, Tags } from "../shared/types";
+import type { Tags } from "../shared/types";
+import { ensureSameAccount } from "../shared/identity";
+import { carryComputed, inputsOf, placementOf } from "../shared/state";
 import { withoutUndefined } from "../shared/values";
-import { checkRole, diffRole } from "./check";
+import { checkRole } from "./check";
+import { diffRole } from "./diff";
 import { trustPolicy, type ServiceRoleInputs, type ServiceRoleState } from "./schema";
 
 type Inputs = ServiceRoleInputs & { __provider?: string };
@@ -33,9 +36,8 @@ function iamTags(tags: Tags | undefined): { Key: string; Value: string }[] {
   return Object.entries(tags ?? {}).map(([Key, Value]) => ({ Key, Value }));
 }
 
-function placementOf(inputs: ServiceRoleInputs): Placement {
-  return { region: inputs.region, assumeRole: inputs.assumeRole };
-}
+/** The outputs IAM computes; everything else in the state comes from the inputs. */
+const COMPUTED: readonly (keyof ServiceRoleState)[] = ["arn", "accountId"];
 
 function context(inputs: ServiceRoleInputs, operation: string, accountId?: string): CallContext {
   return {
@@ -173,15 +175,25 @@ export const roleProvider: pulumi.dynamic.ResourceProvider<Inputs, ServiceRoleSt
       await attachedPolicies(state),
       fromTagList(found.Role?.Tags),
     );
-    const { arn: _arn, accountId: _account, ...inputs } = refreshed;
     // ReadResult types `inputs` as the outputs type; the host forwards them as the new inputs.
-    return { id, props: refreshed, inputs: inputs as ServiceRoleState };
+    return {
+      id,
+      props: refreshed,
+      inputs: inputsOf<ServiceRoleState, ServiceRoleState>(refreshed, COMPUTED),
+    };
   },
 
-  async update(_id, olds, news) {
+  async update(id, olds, news) {
+    if (olds.assumeRole && !news.assumeRole) {
+      await ensureSameAccount(placementOf(news), olds.accountId, `IAM role ${JSON.stringify(id)}`);
+    }
     return {
       outs: await converge(
-        { ...olds, ...news, managedPolicyArns: olds.managedPolicyArns, tags: olds.tags },
+        {
+          ...carryComputed(olds, COMPUTED, news),
+          managedPolicyArns: olds.managedPolicyArns,
+          tags: olds.tags,
+        },
         news,
         news,
       ),

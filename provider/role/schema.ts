@@ -3,7 +3,7 @@
  * The organization aggregator uses one for `config.amazonaws.com`.
  */
 import { z } from "zod";
-import { placement, tagMap } from "../shared/rules";
+import { assumeRole, awsRegion, tagMap } from "../shared/rules";
 import type { AssumeRoleSpec, Tags } from "../shared/types";
 
 /** The managed policy AWS Config needs to read an organization. */
@@ -43,7 +43,8 @@ export const roleInputSchema = z.strictObject({
     .max(20, { error: "a role may have at most 20 managed policies attached" })
     .optional(),
   tags: tagMap.optional(),
-  ...placement,
+  region: awsRegion.optional(),
+  assumeRole: assumeRole.optional(),
   autoNamePrefix: z.string().optional(),
 });
 
@@ -56,7 +57,6 @@ export interface ServiceRoleInputs {
   readonly region: string;
   readonly tags?: Tags;
   readonly assumeRole?: AssumeRoleSpec;
-  readonly adoptExisting?: boolean;
   readonly autoNamePrefix?: string;
 }
 

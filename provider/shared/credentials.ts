@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import { fromNodeProviderChain, fromTemporaryCredentials } from "@aws-sdk/credential-providers";
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types";
+import { partitionOf } from "./arn";
 import { PatientRetryStrategy } from "./retry";
 import { currentSettings, defaultRegion } from "./settings";
 import type { AssumeRoleSpec } from "./types";
@@ -69,14 +70,27 @@ function assumedRole(
       DurationSeconds: role.durationSeconds,
     },
     masterCredentials: profile ? fromNodeProviderChain({ profile }) : undefined,
-    // STS is called in one region per process, whatever region the resource lives in, so one
-    // role costs one AssumeRole call however many regions it acts in.
-    clientConfig: {
-      region: defaultRegion() ?? "us-east-1",
-      retryStrategy: new PatientRetryStrategy(),
-    },
+    clientConfig: { region: stsRegion(role.roleArn), retryStrategy: new PatientRetryStrategy() },
   });
 }
+
+/**
+ * The region STS is called in: the stack's default region when it is in the role's partition,
+ * else that partition's main region. One region per role, whatever regions the role acts in, so
+ * one role costs one AssumeRole call.
+ */
+function stsRegion(roleArn: string): string {
+  const partition = roleArn.split(":")[1] ?? "aws";
+  const preferred = defaultRegion();
+  if (preferred && partitionOf(preferred) === partition) return preferred;
+  return PARTITION_HOME_REGIONS[partition] ?? "us-east-1";
+}
+
+const PARTITION_HOME_REGIONS: Record<string, string> = {
+  aws: "us-east-1",
+  "aws-cn": "cn-north-1",
+  "aws-us-gov": "us-gov-west-1",
+};
 
 /**
  * Shares one in-flight or fresh credential fetch among all callers, and fetches again shortly

@@ -16,6 +16,11 @@ export interface DiffTable {
   readonly replaceOn: readonly string[];
   /** Normalizes a property's value before comparison; the identity by default. */
   readonly normalize?: (property: string, value: unknown) => unknown;
+  /**
+   * The property holding a name that is unique in the account (an IAM role name). A replacement
+   * that keeps it must delete the old resource first, or creating the new one would collide.
+   */
+  readonly globalName?: string;
 }
 
 /** Defaults that make "absent" and "empty" compare equal. */
@@ -42,7 +47,12 @@ export function diffByTable(
   const replaces = changed.filter((property) => table.replaceOn.includes(property));
   if (changed.includes("assumeRole") && movesAccount(olds, news.assumeRole))
     replaces.push("assumeRole");
-  return { changes: changed.length > 0, replaces, deleteBeforeReplace: false };
+  const keepsName = table.globalName !== undefined && !changed.includes(table.globalName);
+  return {
+    changes: changed.length > 0,
+    replaces,
+    deleteBeforeReplace: replaces.length > 0 && keepsName,
+  };
 }
 
 /**

@@ -4,7 +4,7 @@
  * with the tags it really has, and the next `pulumi up` finishes the job.
  */
 import { PartialFailureError } from "./errors";
-import { applyTagDelta, tagDelta, TagUpdateError } from "./tags";
+import { applyTagDelta, listTags, tagDelta, TagUpdateError } from "./tags";
 import type { AssumeRoleSpec, Tags } from "./types";
 
 /** The recorded state of a taggable Config resource. */
@@ -24,6 +24,32 @@ export interface ResourceRef {
   readonly description: string;
   /** The inputs of the operation, `__provider` included, recorded on a partial failure. */
   readonly inputs: object;
+}
+
+/**
+ * Takes over the tags of a resource that existed before this stack adopted it: Put ignores tags
+ * on a resource that exists, so they are read and reconciled apart. The adopting Put has already
+ * changed the resource, so a failure of either step is a partial failure.
+ */
+export async function adoptTags<S extends TaggableState>(
+  state: S,
+  ref: ResourceRef,
+  desired: Tags | undefined,
+): Promise<S> {
+  let current: Tags;
+  try {
+    current = await listTags(
+      {
+        resource: ref.description,
+        placement: { region: state.region, assumeRole: state.assumeRole },
+        accountId: state.accountId,
+      },
+      state.arn,
+    );
+  } catch (error) {
+    throw new PartialFailureError(ref.id, { ...ref.inputs, ...state, tags: {} }, error as Error);
+  }
+  return reconcileTags(state, ref, current, desired);
 }
 
 /** Untags and tags as needed; returns the state with the tags the resource now has. */

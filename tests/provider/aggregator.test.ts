@@ -328,7 +328,8 @@ describe("ConfigurationAggregator provider against the emulator", () => {
     emulator().setFaults({
       rules: [
         { kind: "latency", operation: "DescribeConfigurationAggregators", latencyMs: 100 },
-        { kind: "latency", operation: "PutConfigurationAggregator", latencyMs: 150, times: 1 },
+        // Longer than the tolerance between a creation's two time stamps.
+        { kind: "latency", operation: "PutConfigurationAggregator", latencyMs: 1300, times: 1 },
       ],
     });
     const stacks = ["blue", "green"].map((team) =>
@@ -390,6 +391,44 @@ describe("ConfigurationAggregator provider against the emulator", () => {
         "PutConfigurationAggregator:InvalidRoleException",
         "PutConfigurationAggregator:200",
       ],
+    );
+  });
+
+  it("drops assumeRole from the outputs when the program drops it", async () => {
+    const assumeRole = { roleArn: roleArn(ACCOUNT_A, "Deployer"), externalId: "external-id-1" };
+    const { id, state } = await created({ assumeRole });
+    const news = await checked(aggregators, {
+      name: "org",
+      accountAggregationSource: SOURCE,
+      tags: { team: "a" },
+    });
+    const result = await aggregators.update(id, state, news);
+    assert.equal("assumeRole" in result.outs, false);
+    assert.deepEqual(await aggregators.diff(id, result.outs, news), {
+      changes: false,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
+    assert.deepEqual(
+      operations(emulator()),
+      ["GetCallerIdentity"],
+      "the account is checked, nothing else is called",
+    );
+  });
+
+  it("records a partial resource when reading the tags of an adopted aggregator fails after its Put", async () => {
+    const { inputs, state } = await created({ tags: { owner: "someone-else" } });
+    emulator().setFaults({
+      rules: [{ kind: "reject", operation: "ListTagsForResource", times: 1 }],
+    });
+    const error = await rejection(
+      aggregators.create({ ...inputs, adoptExisting: true, tags: { team: "mine" } }),
+    );
+    assert.equal(error.id, "org");
+    assert.equal((error.properties as typeof state).arn, state.arn);
+    assert.match(
+      error.message,
+      /^ListTagsForResource failed for aggregator "org" in 111111111111\/us-east-1: AccessDeniedException: /,
     );
   });
 

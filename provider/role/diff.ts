@@ -1,0 +1,29 @@
+/**
+ * `diff` for ServiceRole. The name and the trusted service identify the role; since a role name is
+ * unique in its account, replacing a role that keeps its name deletes the old one first.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { diffByTable, type DiffTable } from "../shared/diff";
+import { userTags } from "../shared/tags";
+import { sortedUnique } from "../shared/values";
+import type { ServiceRoleInputs, ServiceRoleState } from "./schema";
+
+/** The role's diff table: the name and the trusted service identify it. */
+export const ROLE_DIFF: DiffTable = {
+  compared: ["name", "trustedService", "managedPolicyArns", "tags", "assumeRole"],
+  replaceOn: ["name", "trustedService"],
+  globalName: "name",
+  normalize: (property, value) => {
+    if (property === "tags") return userTags(value as Record<string, string>);
+    if (property === "managedPolicyArns") return sortedUnique(value as string[]);
+    return value;
+  },
+};
+
+/** Compares the recorded outputs with the new, checked inputs. */
+export function diffRole(
+  olds: ServiceRoleState,
+  news: ServiceRoleInputs,
+): pulumi.dynamic.DiffResult {
+  return diffByTable(ROLE_DIFF, { ...olds }, { ...news });
+}

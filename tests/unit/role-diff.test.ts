@@ -1,0 +1,77 @@
+import * as assert from "node:assert/strict";
+import { checkRole } from "../../provider/role/check";
+import { diffRole } from "../../provider/role/diff";
+import type { ServiceRoleState } from "../../provider/role/schema";
+
+const checked = (news: Record<string, unknown>) => {
+  const result = checkRole(undefined, { region: "us-east-1", name: "config-org", ...news });
+  assert.deepEqual(result.failures, []);
+  return result.inputs;
+};
+const stateOf = (news: Record<string, unknown>): ServiceRoleState => ({
+  ...checked(news),
+  arn: "arn:aws:iam::111111111111:role/config-org",
+  accountId: "111111111111",
+  tags: {},
+});
+
+describe("ServiceRole diff", () => {
+  it("deletes the old role first when a replacement keeps the role name", () => {
+    const olds = stateOf({});
+    assert.deepEqual(diffRole(olds, checked({ trustedService: "securityhub.amazonaws.com" })), {
+      changes: true,
+      replaces: ["trustedService"],
+      deleteBeforeReplace: true,
+    });
+  });
+
+  it("creates the new role first when the name changes too", () => {
+    const olds = stateOf({});
+    assert.deepEqual(
+      diffRole(
+        olds,
+        checked({ name: "config-org-2", trustedService: "securityhub.amazonaws.com" }),
+      ),
+      {
+        changes: true,
+        replaces: ["name", "trustedService"],
+        deleteBeforeReplace: false,
+      },
+    );
+  });
+
+  it("updates policies in place, in any order", () => {
+    const olds = stateOf({
+      managedPolicyArns: ["arn:aws:iam::aws:policy/A", "arn:aws:iam::aws:policy/B"],
+    });
+    assert.deepEqual(
+      diffRole(
+        olds,
+        checked({ managedPolicyArns: ["arn:aws:iam::aws:policy/B", "arn:aws:iam::aws:policy/A"] }),
+      ),
+      {
+        changes: false,
+        replaces: [],
+        deleteBeforeReplace: false,
+      },
+    );
+    assert.deepEqual(
+      diffRole(olds, checked({ managedPolicyArns: ["arn:aws:iam::aws:policy/A"] })),
+      {
+        changes: true,
+        replaces: [],
+        deleteBeforeReplace: false,
+      },
+    );
+  });
+
+  it("refuses adoptExisting, which a role does not support", () => {
+    assert.deepEqual(checkRole(undefined, { region: "us-east-1", adoptExisting: true }).failures, [
+      {
+        property: "adoptExisting",
+        reason:
+          "unknown property; allowed properties are: name, trustedService, managedPolicyArns, tags, region, assumeRole, autoNamePrefix",
+      },
+    ]);
+  });
+});
