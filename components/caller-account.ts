@@ -9,7 +9,7 @@ import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { fromNodeProviderChain } from "@aws-sdk/credential-providers";
 import * as pulumi from "@pulumi/pulumi";
 import type { AssumeRoleArgs } from "../provider/shared/args";
-import { roleAccount } from "../provider/shared/credentials";
+import { roleAccount } from "../provider/shared/arn";
 
 let pending: Promise<string> | undefined;
 

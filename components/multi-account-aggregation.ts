@@ -11,7 +11,7 @@ import { AggregationAuthorization } from "../provider/authorization/resource";
 import type { AssumeRoleArgs } from "../provider/shared/args";
 import { partitionOf } from "../provider/shared/arn";
 import { accountActingAs } from "./caller-account";
-import { roleAccount } from "../provider/shared/credentials";
+import { roleAccount } from "../provider/shared/arn";
 import {
   accountListProblems,
   assertNoProblems,

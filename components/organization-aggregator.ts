@@ -10,7 +10,7 @@ import {
 } from "../provider/aggregator/resource";
 import type { AssumeRoleArgs } from "../provider/shared/args";
 import { ServiceRole } from "../provider/role/resource";
-import { partitionOf } from "../provider/shared/arn";
+import { IAM_ROLE_ARN_PATTERN, partitionOf } from "../provider/shared/arn";
 import { accountActingAs, programRegion } from "./caller-account";
 import { assertNoProblems, isPlain, regionListProblems } from "./validation";
 
@@ -137,7 +137,7 @@ export function organizationAggregatorProblems(args: OrganizationAggregatorArgs)
   if (
     isPlain(args.roleArn) &&
     args.roleArn !== undefined &&
-    !/^arn:aws(-[a-z]+)*:iam::\d{12}:role\//.test(args.roleArn)
+    !IAM_ROLE_ARN_PATTERN.test(args.roleArn)
   ) {
     problems.push(`roleArn ${JSON.stringify(args.roleArn)} is not an IAM role ARN`);
   }

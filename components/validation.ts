@@ -4,6 +4,7 @@
  * here; values that are Outputs are checked by the resources' own `check` at preview.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { ACCOUNT_ID_PATTERN } from "../provider/shared/arn";
 
 /** A component argument that breaks a rule. */
 export class ComponentArgumentError extends Error {
@@ -13,7 +14,6 @@ export class ComponentArgumentError extends Error {
   }
 }
 
-const ACCOUNT_ID = /^\d{12}$/;
 const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 
 /** Problems of a list of account IDs: empty, malformed, or duplicated. */
@@ -23,7 +23,7 @@ export function accountListProblems(argument: string, accountIds: readonly strin
   const problems: string[] = [];
   const seen = new Set<string>();
   accountIds.forEach((id, i) => {
-    if (!ACCOUNT_ID.test(id))
+    if (!ACCOUNT_ID_PATTERN.test(id))
       problems.push(`${argument}[${i}] ${JSON.stringify(id)} is not a 12-digit account ID`);
     else if (seen.has(id)) problems.push(`${argument}[${i}] ${JSON.stringify(id)} is listed twice`);
     seen.add(id);

@@ -6,21 +6,23 @@
  * and means an upgrade of this package also fixes delete and refresh of resources created by an
  * older version (state keeps the provider text that was current at the last update).
  */
-import type * as pulumi from "@pulumi/pulumi";
 import { aggregatorProvider } from "./aggregator/provider";
 import { authorizationProvider } from "./authorization/provider";
 import { roleProvider } from "./role/provider";
 import { applyStackConfig, type StackConfig } from "./shared/settings";
 
+/** A provider seen as its methods, for dispatch by name. */
+type Methods = Partial<Record<string, (...args: unknown[]) => Promise<unknown>>>;
+
 /** The providers, by the kind name the serialized stubs use. */
-export const providers: Record<ProviderKind, pulumi.dynamic.ResourceProvider> = {
-  aggregator: aggregatorProvider as pulumi.dynamic.ResourceProvider,
-  authorization: authorizationProvider as pulumi.dynamic.ResourceProvider,
-  role: roleProvider as pulumi.dynamic.ResourceProvider,
+export const providers = {
+  aggregator: aggregatorProvider,
+  authorization: authorizationProvider,
+  role: roleProvider,
 };
 
 /** The kinds of resource this package implements. */
-export type ProviderKind = "aggregator" | "authorization" | "role";
+export type ProviderKind = keyof typeof providers;
 
 /**
  * Runs one provider method; the serialized stubs call this. `configure` applies the stack config
@@ -35,11 +37,7 @@ export async function dispatch(
     applyStackConfig((args[0] as { config: StackConfig }).config);
     return undefined;
   }
-  const provider = providers[kind] as unknown as Record<
-    string,
-    (...a: unknown[]) => Promise<unknown>
-  >;
-  const implementation = provider[method];
+  const implementation = (providers[kind] as unknown as Methods)[method];
   if (!implementation) throw new Error(`the ${kind} provider has no ${method} method`);
   return implementation(...args);
 }

@@ -44,14 +44,16 @@ export function diffAggregator(
   return diffByTable(AGGREGATOR_DIFF, { ...olds }, { ...news });
 }
 
+/** What a Put changes: everything but the name, region, tags and credentials. */
+const PUT_DIFF: DiffTable = {
+  ...AGGREGATOR_DIFF,
+  compared: ["accountAggregationSource", "organizationAggregationSource", "aggregatorFilters"],
+};
+
 /** True when anything but tags and credentials changed, i.e. a Put is needed. */
 export function needsPut(
   olds: ConfigurationAggregatorState,
   news: ConfigurationAggregatorInputs,
 ): boolean {
-  const putTable: DiffTable = {
-    ...AGGREGATOR_DIFF,
-    compared: ["accountAggregationSource", "organizationAggregationSource", "aggregatorFilters"],
-  };
-  return diffByTable(putTable, { ...olds }, { ...news }).changes === true;
+  return diffByTable(PUT_DIFF, { ...olds }, { ...news }).changes === true;
 }

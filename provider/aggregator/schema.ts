@@ -3,7 +3,15 @@
  * checked before any AWS call, and the normalized shape `check` returns.
  */
 import { z } from "zod";
-import { accountId, awsRegion, iamRoleArn, nonEmptyList, placement, tagMap } from "../shared/rules";
+import {
+  accountId,
+  awsRegion,
+  iamRoleArn,
+  nonEmptyList,
+  placement,
+  show,
+  tagMap,
+} from "../shared/rules";
 import type { AssumeRoleSpec, Tags } from "../shared/types";
 import { isUnknown } from "../shared/unknowns";
 import type { CheckFailure } from "../shared/validation";
@@ -14,8 +22,6 @@ export const MAX_SOURCE_ACCOUNTS = 10_000;
 const NAME = /^[\w-]*$/;
 const RESOURCE_TYPE = /^[a-zA-Z0-9]{2,64}::[a-zA-Z0-9]{2,64}::[a-zA-Z0-9]{2,64}$/;
 const SERVICE_PRINCIPAL = /^[\w+=,.@-]+$/;
-
-const show = (value: unknown): string => JSON.stringify(value);
 
 /** A configuration aggregator name: 1–256 letters, digits, `_` and `-`. */
 export const aggregatorName = z

@@ -17,7 +17,8 @@ import type * as pulumi from "@pulumi/pulumi";
 import { arnAccount } from "../shared/arn";
 import { iamClient } from "../shared/clients";
 import { awsCall, PartialFailureError, type CallContext } from "../shared/errors";
-import { fromTagList, tagDelta, userTags } from "../shared/tags";
+import { applyTagDelta, TagUpdateError, type TagWriter } from "../shared/tag-api";
+import { fromTagList, tagDelta, toTagList, userTags } from "../shared/tags";
 import type { Tags } from "../shared/types";
 import { ensureSameAccount } from "../shared/identity";
 import { carryComputed, inputsOf, placementOf } from "../shared/state";
@@ -31,18 +32,17 @@ type Inputs = ServiceRoleInputs & { __provider?: string };
 /** IAM's error for a role or policy it does not know. */
 const NO_SUCH_ENTITY = "NoSuchEntity";
 
-/** IAM's tag list, whose keys and values are both required. */
-function iamTags(tags: Tags | undefined): { Key: string; Value: string }[] {
-  return Object.entries(tags ?? {}).map(([Key, Value]) => ({ Key, Value }));
-}
-
 /** The outputs IAM computes; everything else in the state comes from the inputs. */
 const COMPUTED: readonly (keyof ServiceRoleState)[] = ["arn", "accountId"];
+
+function describeAs(name: string): string {
+  return `IAM role ${JSON.stringify(name)}`;
+}
 
 function context(inputs: ServiceRoleInputs, operation: string, accountId?: string): CallContext {
   return {
     operation,
-    resource: `IAM role ${JSON.stringify(inputs.name)}`,
+    resource: describeAs(inputs.name),
     placement: placementOf(inputs),
     accountId,
   };
@@ -111,23 +111,29 @@ async function converge(
         managedPolicyArns: current.managedPolicyArns.filter((arn) => arn !== policy),
       };
     }
-    const delta = tagDelta(current.tags, desired.tags);
-    if (delta.removeKeys.length > 0) {
-      await awsCall(context(desired, "UntagRole", state.accountId), () =>
-        client.send(new UntagRoleCommand({ RoleName: desired.name, TagKeys: delta.removeKeys })),
+    const writer: TagWriter = {
+      untagOperation: "UntagRole",
+      tagOperation: "TagRole",
+      untag: (keys) => client.send(new UntagRoleCommand({ RoleName: desired.name, TagKeys: keys })),
+      tag: (tags) =>
+        client.send(new TagRoleCommand({ RoleName: desired.name, Tags: toTagList(tags) })),
+    };
+    const roleContext = {
+      resource: describeAs(desired.name),
+      placement: placementOf(desired),
+      accountId: state.accountId,
+    };
+    try {
+      const tags = await applyTagDelta(
+        roleContext,
+        writer,
+        current.tags,
+        tagDelta(current.tags, desired.tags),
       );
-      current = {
-        ...current,
-        tags: Object.fromEntries(
-          Object.entries(current.tags).filter(([k]) => !delta.removeKeys.includes(k)),
-        ),
-      };
-    }
-    if (Object.keys(delta.set).length > 0) {
-      await awsCall(context(desired, "TagRole", state.accountId), () =>
-        client.send(new TagRoleCommand({ RoleName: desired.name, Tags: iamTags(delta.set) })),
-      );
-      current = { ...current, tags: { ...current.tags, ...delta.set } };
+      current = { ...current, tags };
+    } catch (error) {
+      if (error instanceof TagUpdateError) current = { ...current, tags: error.tagsNow };
+      throw error;
     }
   } catch (error) {
     throw new PartialFailureError(desired.name, { ...inputs, ...current }, error as Error);
@@ -153,7 +159,7 @@ export const roleProvider: pulumi.dynamic.ResourceProvider<Inputs, ServiceRoleSt
           RoleName: inputs.name,
           AssumeRolePolicyDocument: trustPolicy(inputs.trustedService),
           Description: `Lets ${inputs.trustedService} act for this account; managed by Pulumi.`,
-          Tags: iamTags(inputs.tags).length > 0 ? iamTags(inputs.tags) : undefined,
+          Tags: toTagList(inputs.tags).length > 0 ? toTagList(inputs.tags) : undefined,
         }),
       ),
     );
@@ -185,7 +191,7 @@ export const roleProvider: pulumi.dynamic.ResourceProvider<Inputs, ServiceRoleSt
 
   async update(id, olds, news) {
     if (olds.assumeRole && !news.assumeRole) {
-      await ensureSameAccount(placementOf(news), olds.accountId, `IAM role ${JSON.stringify(id)}`);
+      await ensureSameAccount(placementOf(news), olds.accountId, describeAs(id));
     }
     return {
       outs: await converge(

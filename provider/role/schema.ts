@@ -3,7 +3,7 @@
  * The organization aggregator uses one for `config.amazonaws.com`.
  */
 import { z } from "zod";
-import { assumeRole, awsRegion, tagMap } from "../shared/rules";
+import { assumeRole, awsRegion, show, tagMap } from "../shared/rules";
 import type { AssumeRoleSpec, Tags } from "../shared/types";
 
 /** The managed policy AWS Config needs to read an organization. */
@@ -12,7 +12,6 @@ export const CONFIG_ORGANIZATIONS_POLICY_ARN =
 /** The service principal of AWS Config. */
 export const CONFIG_SERVICE_PRINCIPAL = "config.amazonaws.com";
 
-const show = (value: unknown): string => JSON.stringify(value);
 const ROLE_NAME = /^[\w+=,.@-]+$/;
 const POLICY_ARN = /^arn:aws(-[a-z]+)*:iam::(aws|\d{12}):policy\/[\w+=,.@/-]+$/;
 const SERVICE = /^[a-z0-9.-]+\.amazonaws\.com(\.cn)?$/;

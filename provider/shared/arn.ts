@@ -1,4 +1,14 @@
-/** Reading ARNs. */
+/** Reading ARNs, and the patterns of the ARNs and IDs this package accepts. */
+
+/** A 12-digit AWS account ID. */
+export const ACCOUNT_ID_PATTERN = /^\d{12}$/;
+/** The ARN of an IAM role, in any partition. */
+export const IAM_ROLE_ARN_PATTERN = /^arn:aws(-[a-z]+)*:iam::(\d{12}):role\/[\w+=,.@/-]{1,512}$/;
+
+/** The account a role ARN belongs to, or undefined when it is not a role ARN. */
+export function roleAccount(roleArn: string): string | undefined {
+  return IAM_ROLE_ARN_PATTERN.exec(roleArn)?.[2];
+}
 
 /** The account field of an ARN (`arn:partition:service:region:account:resource`). */
 export function arnAccount(arn: string): string {

@@ -50,7 +50,7 @@ export function taggingClient(placement: Placement): ResourceGroupsTaggingAPICli
   return cachedClient("tagging", ResourceGroupsTaggingAPIClient, placement);
 }
 
-/** The STS client for a placement (used only to name the account in error messages). */
+/** The STS client for a placement: which account the credentials act in. */
 export function stsClient(placement: Placement): STSClient {
   return cachedClient("sts", STSClient, placement);
 }

@@ -114,11 +114,6 @@ function memoize(provider: AwsCredentialIdentityProvider): AwsCredentialIdentity
   };
 }
 
-/** The account a role ARN belongs to. */
-export function roleAccount(roleArn: string): string | undefined {
-  return /^arn:[^:]+:iam::(\d{12}):role\//.exec(roleArn)?.[1];
-}
-
 /**
  * The parts of the environment the SDK reads when it builds a client: the endpoint override and the
  * default access key. They are fixed for a deployment; keying the caches by them keeps a client

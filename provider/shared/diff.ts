@@ -3,7 +3,7 @@
  * a replacement. Both sides are normalized first, so list order never shows up as a change.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { roleAccount } from "./credentials";
+import { roleAccount } from "./arn";
 import type { AssumeRoleSpec } from "./types";
 import { containsUnknown, isUnknown } from "./unknowns";
 import { deepEqual } from "./values";

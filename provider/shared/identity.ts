@@ -4,7 +4,7 @@
  */
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { placementKey, stsClient } from "./clients";
-import { roleAccount } from "./credentials";
+import { roleAccount } from "./arn";
 import type { Placement } from "./types";
 
 const callerAccounts = new Map<string, Promise<string>>();

@@ -4,7 +4,8 @@
  * with the tags it really has, and the next `pulumi up` finishes the job.
  */
 import { PartialFailureError } from "./errors";
-import { applyTagDelta, listTags, tagDelta, TagUpdateError } from "./tags";
+import { applyTagDelta, configTagWriter, listTags, TagUpdateError } from "./tag-api";
+import { tagDelta } from "./tags";
 import type { AssumeRoleSpec, Tags } from "./types";
 
 /** The recorded state of a taggable Config resource. */
@@ -60,16 +61,13 @@ export async function reconcileTags<S extends TaggableState>(
   desired: Tags | undefined,
 ): Promise<S> {
   try {
-    const tags = await applyTagDelta(
-      {
-        resource: ref.description,
-        placement: { region: state.region, assumeRole: state.assumeRole },
-        accountId: state.accountId,
-      },
-      state.arn,
-      current,
-      tagDelta(current, desired),
-    );
+    const context = {
+      resource: ref.description,
+      placement: { region: state.region, assumeRole: state.assumeRole },
+      accountId: state.accountId,
+    };
+    const writer = configTagWriter(context, state.arn);
+    const tags = await applyTagDelta(context, writer, current, tagDelta(current, desired));
     return { ...state, tags };
   } catch (error) {
     const tagsNow = error instanceof TagUpdateError ? error.tagsNow : current;

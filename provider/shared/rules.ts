@@ -4,23 +4,23 @@
  * the value and the rule, so a failed preview says what to fix.
  */
 import { z } from "zod";
+import { ACCOUNT_ID_PATTERN, IAM_ROLE_ARN_PATTERN } from "./arn";
 
 /** Most tags a Config resource may carry. */
 export const MAX_TAGS = 50;
 
-const ACCOUNT_ID = /^\d{12}$/;
 /** Region names as AWS forms them: `us-east-1`, `us-gov-west-1`, `eu-central-2`, `cn-north-1`. */
 const AWS_REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
-const IAM_ROLE_ARN = /^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 /** Allowed tag characters per the AWS Config tagging documentation. */
 const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 const EXTERNAL_ID = /^[\w+=,.@:/-]+$/;
 const SESSION_NAME = /^[\w+=,.@-]+$/;
 
-const show = (value: unknown): string => JSON.stringify(value);
+/** A value as it appears in a message: quoted like JSON, so blanks and types are visible. */
+export const show = (value: unknown): string => JSON.stringify(value);
 
 /** A 12-digit AWS account ID. */
-export const accountId = z.string().regex(ACCOUNT_ID, {
+export const accountId = z.string().regex(ACCOUNT_ID_PATTERN, {
   error: (issue) => `${show(issue.input)} is not an AWS account ID: expected exactly 12 digits`,
 });
 
@@ -35,7 +35,7 @@ export const awsRegion = z
 /** The ARN of an IAM role. */
 export const iamRoleArn = z
   .string({ error: required("the ARN of an IAM role") })
-  .regex(IAM_ROLE_ARN, {
+  .regex(IAM_ROLE_ARN_PATTERN, {
     error: (issue) =>
       `${show(issue.input)} is not an IAM role ARN of the form arn:aws:iam::<12-digit account>:role/<name>`,
   });

@@ -2,7 +2,6 @@ import assert from "node:assert/strict";
 import {
   fromTagList,
   isAwsTagKey,
-  isEmptyDelta,
   tagDelta,
   toTagList,
   userTags,
@@ -193,19 +192,5 @@ describe("tags", () => {
           assert.notEqual(current[key], value, context);
       }
     });
-  });
-
-  describe("isEmptyDelta", () => {
-    const rows: [string, TagDelta, boolean][] = [
-      ["no removals and no sets", { removeKeys: [], set: {} }, true],
-      ["a removal", { removeKeys: ["a"], set: {} }, false],
-      ["a set", { removeKeys: [], set: { a: "" } }, false],
-      ["both", { removeKeys: ["a"], set: { b: "1" } }, false],
-    ];
-    for (const [title, delta, empty] of rows) {
-      it(`${title}: ${empty ? "empty" : "not empty"}`, () => {
-        assert.equal(isEmptyDelta(delta), empty);
-      });
-    }
   });
 });
