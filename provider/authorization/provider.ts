@@ -15,13 +15,13 @@ import { awsCall } from "../shared/errors";
 import { ensureSameAccount } from "../shared/identity";
 import { adoptTags, reconcileTags } from "../shared/reconcile";
 import { carryComputed, inputsOf, placementOf } from "../shared/state";
-import { readTags } from "../shared/tag-api";
 import { toTagList, userTags } from "../shared/tags";
 import type { Placement, Tags } from "../shared/types";
 import { withoutUndefined } from "../shared/values";
 import { checkAuthorization } from "./check";
 import { diffAuthorization } from "./diff";
 import { findAuthorization } from "./scan";
+import { forgetSnapshot, readAuthorization } from "./snapshot";
 import {
   authorizationId,
   type AggregationAuthorizationInputs,
@@ -63,6 +63,7 @@ function stateFrom(
 async function put(inputs: AggregationAuthorizationInputs): Promise<AwsAuthorization> {
   const placement = placementOf(inputs);
   const id = authorizationId(inputs);
+  forgetSnapshot(placement);
   const response = await awsCall(
     { operation: "PutAggregationAuthorization", resource: describeAs(id), placement },
     () =>
@@ -119,12 +120,11 @@ export const authorizationProvider: pulumi.dynamic.ResourceProvider<
     const state = props as AggregationAuthorizationState;
     const placement = placementOf(state);
     const found = await findConsistently(
-      () => findAuthorization(placement, id),
+      (again) => readAuthorization(placement, id, describeAs(id), again),
       state.creationTime,
     );
     if (!found) return {};
-    const tags = await readTags(placement, found.AggregationAuthorizationArn ?? "", describeAs(id));
-    const refreshed = stateFrom(found, state, tags);
+    const refreshed = stateFrom(found.authorization, state, found.tags);
     // ReadResult types `inputs` as the outputs type; the host forwards them as the new inputs.
     return {
       id,
@@ -142,12 +142,14 @@ export const authorizationProvider: pulumi.dynamic.ResourceProvider<
       await ensureSameAccount(placementOf(news), olds.accountId, describeAs(id));
     const state = { ...carryComputed(olds, COMPUTED, news), tags: olds.tags };
     const ref = { id, description: describeAs(id), inputs: news };
+    forgetSnapshot(placementOf(news));
     return { outs: await reconcileTags(state, ref, olds.tags, news.tags) };
   },
 
   /** DeleteAggregationAuthorization, which succeeds whether or not the authorization exists. */
   async delete(id, props) {
     const placement = placementOf(props);
+    forgetSnapshot(placement);
     await awsCall(
       {
         operation: "DeleteAggregationAuthorization",

@@ -1,7 +1,8 @@
 /**
- * Finding authorizations. The API has no lookup by key: DescribeAggregationAuthorizations lists
- * every authorization in the account and region. Lookups that arrive together (a refresh, or many
- * creates) share one paginated scan instead of one scan each.
+ * Finding authorizations before creating one. The API has no lookup by key:
+ * DescribeAggregationAuthorizations lists every authorization in the account and region. Lookups
+ * that arrive together (many creates) share one paginated scan instead of one scan each; each
+ * scan is fresh, since a stale answer here would adopt an authorization silently.
  */
 import {
   DescribeAggregationAuthorizationsCommand,
@@ -22,7 +23,7 @@ interface Lookup {
 
 const scanners = new BatcherPool<Lookup, AggregationAuthorization | undefined>(() => scanBatch);
 
-/** The authorization `<account>:<region>` in the placement's account and region, if it exists. */
+/** The authorization `<account>:<region>` in the placement's account and region, if it exists now. */
 export function findAuthorization(
   placement: Placement,
   id: string,
@@ -33,6 +34,14 @@ export function findAuthorization(
 async function scanBatch(lookups: Lookup[]): Promise<(AggregationAuthorization | undefined)[]> {
   const first = lookups[0];
   if (!first) return [];
+  const byId = await scanAll(first.placement);
+  return lookups.map((lookup) => byId.get(lookup.id));
+}
+
+/** Every authorization in the placement's account and region, by ID, through a paginated scan. */
+export async function scanAll(
+  placement: Placement,
+): Promise<Map<string, AggregationAuthorization>> {
   const byId = new Map<string, AggregationAuthorization>();
   let nextToken: string | undefined;
   do {
@@ -40,10 +49,10 @@ async function scanBatch(lookups: Lookup[]): Promise<(AggregationAuthorization |
       {
         operation: "DescribeAggregationAuthorizations",
         resource: `the aggregation authorizations`,
-        placement: first.placement,
+        placement,
       },
       () =>
-        configClient(first.placement).send(
+        configClient(placement).send(
           new DescribeAggregationAuthorizationsCommand({
             Limit: SCAN_PAGE_SIZE,
             NextToken: nextToken,
@@ -55,5 +64,5 @@ async function scanBatch(lookups: Lookup[]): Promise<(AggregationAuthorization |
     }
     nextToken = page.NextToken;
   } while (nextToken);
-  return lookups.map((lookup) => byId.get(lookup.id));
+  return byId;
 }

@@ -11,18 +11,19 @@ export const CONSISTENCY_HORIZON_MS = 2 * 60_000;
 
 /**
  * Looks up a resource; when it is not found and was written within the horizon, looks again after
- * each delay. Returns what the last look found.
+ * each delay (telling `lookUp` it is a second look, so that it asks AWS rather than a cache).
+ * Returns what the last look found.
  */
 export async function findConsistently<T>(
-  lookUp: () => Promise<T | undefined>,
+  lookUp: (again: boolean) => Promise<T | undefined>,
   lastWrittenAt: string | undefined,
 ): Promise<T | undefined> {
-  let found = await lookUp();
+  let found = await lookUp(false);
   const writtenAt = lastWrittenAt ? Date.parse(lastWrittenAt) : NaN;
   if (found !== undefined || !(Date.now() - writtenAt < CONSISTENCY_HORIZON_MS)) return found;
   for (const delay of CONFIRM_ABSENCE_DELAYS_MS) {
     await new Promise((resolve) => setTimeout(resolve, delay));
-    found = await lookUp();
+    found = await lookUp(true);
     if (found !== undefined) return found;
   }
   return undefined;

@@ -166,6 +166,53 @@ describe("AggregationAuthorization provider against the emulator", () => {
     );
   });
 
+  it("serves reads that arrive one by one, as through the host, from one snapshot per account and region", async () => {
+    const states = [];
+    for (const region of [REGION_A, REGION_B]) {
+      for (let i = 0; i < 25; i++) {
+        const inputs = await checked(authorizations, {
+          authorizedAccountId: String(200000000000 + i),
+          authorizedAwsRegion: REGION_A,
+          region,
+          tags: { n: String(i) },
+        });
+        const result = await authorizations.create(inputs);
+        states.push({
+          id: result.id,
+          state: { ...result.outs, creationTime: "2025-01-01T00:00:00.000Z" },
+        });
+      }
+    }
+    emulator().clearRequests();
+    const reads = [];
+    for (const { id, state } of states) {
+      reads.push(authorizations.read(id, state));
+      await new Promise((resolve) => setTimeout(resolve, 7));
+    }
+    const results = await Promise.all(reads);
+    assert.deepEqual(callCounts(emulator()), {
+      DescribeAggregationAuthorizations: 2,
+      GetResources: 2,
+    });
+    assert.deepEqual(
+      results.map((read) => read.props?.tags),
+      states.map((s) => s.state.tags),
+    );
+  });
+
+  it("does not serve a read from a snapshot older than this process's own write", async () => {
+    const { id, state } = await created({ tags: { team: "a" } });
+    await authorizations.read(id, { ...state, creationTime: "2025-01-01T00:00:00.000Z" });
+    const news = await checked(authorizations, {
+      authorizedAccountId: ACCOUNT_C,
+      authorizedAwsRegion: REGION_B,
+      tags: { team: "b" },
+    });
+    const updated = await authorizations.update(id, state, news);
+    const read = await authorizations.read(id, updated.outs);
+    assert.deepEqual(read.props?.tags, { team: "b" });
+  });
+
   it("reads untagged authorizations through ListTagsForResource, which GetResources leaves out", async () => {
     const { id, state } = await created({ tags: {} });
     const read = await authorizations.read(id, state);
@@ -186,7 +233,10 @@ describe("AggregationAuthorization provider against the emulator", () => {
       creationTime: "2025-01-01T00:00:00.000Z",
     });
     assert.deepEqual(read, {});
-    assert.deepEqual(operations(emulator()), ["DescribeAggregationAuthorizations"]);
+    assert.deepEqual(callCounts(emulator()), {
+      DescribeAggregationAuthorizations: 1,
+      GetResources: 1,
+    });
   });
 
   it("does not lose a just-created authorization during a consistency window", async () => {
