@@ -13,10 +13,15 @@ interface Waiter<Request, Result> {
   readonly reject: (error: unknown) => void;
 }
 
-/** Collects requests for {@link BATCH_WINDOW_MS} and serves them with one call of `run`. */
+/**
+ * Collects requests for {@link BATCH_WINDOW_MS} and serves them with one call of `run`. At most
+ * one call runs at a time: requests that arrive while it runs wait for the next call, so batches
+ * grow with the load, and every request is served by a call that started after it arrived.
+ */
 export class Batcher<Request, Result> {
   private waiting: Waiter<Request, Result>[] = [];
   private timer: NodeJS.Timeout | undefined;
+  private running = false;
 
   /** `run` gets the requests in arrival order and returns one result per request, in that order. */
   constructor(private readonly run: (requests: Request[]) => Promise<Result[]>) {}
@@ -25,7 +30,7 @@ export class Batcher<Request, Result> {
   request(request: Request): Promise<Result> {
     return new Promise<Result>((resolve, reject) => {
       this.waiting.push({ request, resolve, reject });
-      this.timer ??= setTimeout(() => this.flush(), BATCH_WINDOW_MS);
+      if (!this.running) this.timer ??= setTimeout(() => this.flush(), BATCH_WINDOW_MS);
     });
   }
 

@@ -103,6 +103,33 @@ describe("Batcher", () => {
     assert.deepStrictEqual(calls, [["a"], ["b"]]);
   });
 
+  it("runs one call at a time: requests made during a long call wait and go together into the next", async () => {
+    const calls: string[][] = [];
+    let release: () => void = () => undefined;
+    let signalStarted: () => void = () => undefined;
+    const started = new Promise<void>((resolve) => {
+      signalStarted = resolve;
+    });
+    const batcher = new Batcher((requests: string[]) => {
+      calls.push(requests);
+      const answer = requests.map((request) => `${request}!`);
+      if (calls.length > 1) return Promise.resolve(answer);
+      signalStarted();
+      return new Promise<string[]>((resolve) => {
+        release = () => resolve(answer);
+      });
+    });
+    const first = batcher.request("a");
+    await started;
+    const later = [batcher.request("b")];
+    await new Promise((resolve) => setTimeout(resolve, BATCH_WINDOW_MS * 3));
+    later.push(batcher.request("c"));
+    assert.deepStrictEqual(calls, [["a"]], "no second call while the first runs");
+    release();
+    assert.deepStrictEqual(await Promise.all([first, ...later]), ["a!", "b!", "c!"]);
+    assert.deepStrictEqual(calls, [["a"], ["b", "c"]]);
+  });
+
   it("recovers after a failed call: the next window calls run again", async () => {
     let calls = 0;
     const batcher = new Batcher((requests: string[]) => {
