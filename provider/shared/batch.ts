@@ -38,10 +38,18 @@ export class Batcher<Request, Result> {
     const batch = this.waiting;
     this.waiting = [];
     this.timer = undefined;
-    this.run(batch.map((waiter) => waiter.request)).then(
-      (results) => batch.forEach((waiter, i) => waiter.resolve(results[i])),
-      (error: unknown) => batch.forEach((waiter) => waiter.reject(error)),
-    );
+    this.running = true;
+    this.run(batch.map((waiter) => waiter.request))
+      .then(
+        (results) => batch.forEach((waiter, i) => waiter.resolve(results[i])),
+        (error: unknown) => batch.forEach((waiter) => waiter.reject(error)),
+      )
+      .finally(() => {
+        this.running = false;
+        if (this.waiting.length > 0) {
+          this.timer ??= setTimeout(() => this.flush(), BATCH_WINDOW_MS);
+        }
+      });
   }
 }
 
