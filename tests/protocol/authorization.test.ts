@@ -192,7 +192,10 @@ describe("AggregationAuthorization through the dynamic-provider host", function 
     emulator().clearRequests();
     const read = await host().read(id, URN, { ...outputs, creationTime: LONG_AGO }, inputs);
     assert.deepEqual(read, { id: "", outputs: { __provider: code }, inputs: undefined });
-    assert.deepEqual(operations(emulator()), ["DescribeAggregationAuthorizations"]);
+    assert.deepEqual(operations(emulator()).sort(), [
+      "DescribeAggregationAuthorizations",
+      "GetResources",
+    ]);
   });
 
   it("deletes with one call", async () => {
