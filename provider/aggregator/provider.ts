@@ -15,7 +15,7 @@ import { configClient } from "../shared/clients";
 import { findConsistently } from "../shared/consistency";
 import { awsCall, errorCode } from "../shared/errors";
 import { ensureSameAccount } from "../shared/identity";
-import { adoptTags, reconcileTags } from "../shared/reconcile";
+import { reconcileTags, recordIfWritten } from "../shared/reconcile";
 import { carryComputed, inputsOf, placementOf } from "../shared/state";
 import { readTags } from "../shared/tag-api";
 import { toTagList, userTags } from "../shared/tags";
@@ -230,17 +230,25 @@ export const aggregatorProvider: pulumi.dynamic.ResourceProvider<
     const placement = placementOf(inputs);
     const existing = await describe(placement, inputs.name);
     if (existing && !inputs.adoptExisting) throw alreadyExists(inputs.name, placement, existing);
-    const aggregator = await put(inputs);
+    const ref = { id: inputs.name, description: describeAs(inputs.name), inputs };
+    const aggregator = await put(inputs).catch((error: unknown) =>
+      recordIfWritten(
+        error,
+        ref,
+        () => describe(placement, inputs.name),
+        (found) => stateFrom(found, inputs, {}),
+      ),
+    );
     const desiredTags = userTags(inputs.tags);
-    if (!existing) {
-      if (createdBySomeoneElse(aggregator))
-        throw lostCreationRace(inputs.name, placement, aggregator);
+    if (!existing && !inputs.adoptExisting) {
+      if (createdBySomeoneElse(aggregator)) throw lostCreationRace(inputs.name, placement, aggregator);
       return { id: inputs.name, outs: stateFrom(aggregator, inputs, desiredTags) };
     }
-    const ref = { id: inputs.name, description: describeAs(inputs.name), inputs };
+    // Adoption: Put ignores tags on an aggregator that exists, so they are read and reconciled
+    // apart — also when the existence check saw nothing, since it may lag behind a recent create.
     return {
       id: inputs.name,
-      outs: await adoptTags(stateFrom(aggregator, inputs, {}), ref, desiredTags),
+      outs: await reconcileTags(stateFrom(aggregator, inputs, {}), ref, undefined, desiredTags),
     };
   },
 

@@ -13,7 +13,7 @@ import { configClient } from "../shared/clients";
 import { findConsistently } from "../shared/consistency";
 import { awsCall } from "../shared/errors";
 import { ensureSameAccount } from "../shared/identity";
-import { adoptTags, reconcileTags } from "../shared/reconcile";
+import { reconcileTags, recordIfWritten } from "../shared/reconcile";
 import { carryComputed, inputsOf, placementOf } from "../shared/state";
 import { toTagList, userTags } from "../shared/tags";
 import type { Placement, Tags } from "../shared/types";
@@ -109,11 +109,25 @@ export const authorizationProvider: pulumi.dynamic.ResourceProvider<
     const id = authorizationId(inputs);
     const existing = await findAuthorization(placement, id);
     if (existing && !inputs.adoptExisting) throw alreadyExists(id, placement, existing);
-    const authorization = await put(inputs);
-    const desiredTags = userTags(inputs.tags);
-    if (!existing) return { id, outs: stateFrom(authorization, inputs, desiredTags) };
     const ref = { id, description: describeAs(id), inputs };
-    return { id, outs: await adoptTags(stateFrom(authorization, inputs, {}), ref, desiredTags) };
+    const authorization = await put(inputs).catch((error: unknown) =>
+      recordIfWritten(
+        error,
+        ref,
+        () => findAuthorization(placement, id),
+        (found) => stateFrom(found, inputs, {}),
+      ),
+    );
+    const desiredTags = userTags(inputs.tags);
+    if (!existing && !inputs.adoptExisting) {
+      return { id, outs: stateFrom(authorization, inputs, desiredTags) };
+    }
+    // Adoption: Put ignores tags on an authorization that exists, so they are read and reconciled
+    // apart — also when the existence check saw nothing, since it may lag behind a recent create.
+    return {
+      id,
+      outs: await reconcileTags(stateFrom(authorization, inputs, {}), ref, undefined, desiredTags),
+    };
   },
 
   async read(id, props) {

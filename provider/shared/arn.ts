@@ -2,8 +2,9 @@
 
 /** A 12-digit AWS account ID. */
 export const ACCOUNT_ID_PATTERN = /^\d{12}$/;
-/** The ARN of an IAM role, in any partition. */
-export const IAM_ROLE_ARN_PATTERN = /^arn:aws(-[a-z]+)*:iam::(\d{12}):role\/[\w+=,.@/-]{1,512}$/;
+/** The ARN of an IAM role, in any partition: an optional path, then a name of 1–64 characters. */
+export const IAM_ROLE_ARN_PATTERN =
+  /^arn:aws(-[a-z]+)*:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
 
 /** The account a role ARN belongs to, or undefined when it is not a role ARN. */
 export function roleAccount(roleArn: string): string | undefined {

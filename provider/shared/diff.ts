@@ -42,6 +42,7 @@ export function diffByTable(
   const changed = table.compared.filter(
     (property) =>
       containsUnknown(news[property]) ||
+      notKnownInState(property, olds) ||
       !deepEqual(comparable(property, olds[property]), comparable(property, news[property])),
   );
   const replaces = changed.filter((property) => table.replaceOn.includes(property));
@@ -53,6 +54,14 @@ export function diffByTable(
     replaces,
     deleteBeforeReplace: replaces.length > 0 && keepsName,
   };
+}
+
+/**
+ * A recorded resource whose tags were not known when it was recorded (see shared/reconcile.ts)
+ * must be updated, so that its real tags are read and brought in line.
+ */
+function notKnownInState(property: string, olds: Record<string, unknown>): boolean {
+  return property === "tags" && olds.tags === undefined && olds.arn !== undefined;
 }
 
 /**

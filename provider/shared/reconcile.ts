@@ -1,7 +1,12 @@
 /**
- * Bringing the tags of a resource that exists to the desired ones, for every resource type. The
- * resource exists at this point, so a failure is a partial failure: Pulumi records the resource
- * with the tags it really has, and the next `pulumi up` finishes the job.
+ * Bringing the tags of a resource that exists to the desired ones, for every resource type, and
+ * recording a resource that exists after a failed write. The resource exists at these points, so
+ * a failure is a partial failure: Pulumi records the resource with what is known of it, and the
+ * next `pulumi up` finishes the job.
+ *
+ * A recorded state without `tags` means "tags not known" (a read of them failed, or a write's
+ * response was lost): such a state always diffs as changed, and the next reconciliation reads the
+ * real tags first, so tags this stack does not want are removed rather than kept.
  */
 import { PartialFailureError } from "./errors";
 import { applyTagDelta, configTagWriter, listTags, TagUpdateError } from "./tag-api";
@@ -28,53 +33,63 @@ export interface ResourceRef {
 }
 
 /**
- * Takes over the tags of a resource that existed before this stack adopted it: Put ignores tags
- * on a resource that exists, so they are read and reconciled apart. The adopting Put has already
- * changed the resource, so a failure of either step is a partial failure.
+ * Brings the tags from `current` (read from AWS first when undefined, i.e. not known) to
+ * `desired` with Untag/Tag as needed; returns the state with the tags the resource now has.
  */
-export async function adoptTags<S extends TaggableState>(
-  state: S,
-  ref: ResourceRef,
-  desired: Tags | undefined,
-): Promise<S> {
-  let current: Tags;
-  try {
-    current = await listTags(
-      {
-        resource: ref.description,
-        placement: { region: state.region, assumeRole: state.assumeRole },
-        accountId: state.accountId,
-      },
-      state.arn,
-    );
-  } catch (error) {
-    throw new PartialFailureError(ref.id, { ...ref.inputs, ...state, tags: {} }, error as Error);
-  }
-  return reconcileTags(state, ref, current, desired);
-}
-
-/** Untags and tags as needed; returns the state with the tags the resource now has. */
 export async function reconcileTags<S extends TaggableState>(
   state: S,
   ref: ResourceRef,
-  current: Tags,
+  current: Tags | undefined,
   desired: Tags | undefined,
 ): Promise<S> {
+  const context = {
+    resource: ref.description,
+    placement: { region: state.region, assumeRole: state.assumeRole },
+    accountId: state.accountId,
+  };
+  let known = current;
   try {
-    const context = {
-      resource: ref.description,
-      placement: { region: state.region, assumeRole: state.assumeRole },
-      accountId: state.accountId,
-    };
+    known ??= await listTags(context, state.arn);
     const writer = configTagWriter(context, state.arn);
-    const tags = await applyTagDelta(context, writer, current, tagDelta(current, desired));
+    const tags = await applyTagDelta(context, writer, known, tagDelta(known, desired));
     return { ...state, tags };
   } catch (error) {
-    const tagsNow = error instanceof TagUpdateError ? error.tagsNow : current;
+    const tagsNow = error instanceof TagUpdateError ? error.tagsNow : known;
     throw new PartialFailureError(
       ref.id,
-      { ...ref.inputs, ...state, tags: tagsNow },
+      withTags({ ...ref.inputs, ...state }, tagsNow),
       error as Error,
     );
   }
+}
+
+/**
+ * After a create's Put failed: when the resource exists anyway (the Put was carried out and its
+ * response lost, say), throws a partial failure recording it with tags not known, so the next
+ * `pulumi up` updates it instead of finding a resource "this stack did not create". Otherwise
+ * rethrows the Put's error.
+ */
+export async function recordIfWritten<Found>(
+  putError: unknown,
+  ref: ResourceRef,
+  lookUp: () => Promise<Found | undefined>,
+  stateOf: (found: Found) => object,
+): Promise<never> {
+  const found = await lookUp().catch(() => undefined);
+  if (found === undefined) throw putError;
+  // Tags are left out, not set to undefined: the host's protobuf encoding refuses undefined.
+  const { tags: _unknown, ...recorded } = { ...ref.inputs, ...stateOf(found) } as Record<
+    string,
+    unknown
+  >;
+  throw new PartialFailureError(ref.id, recorded, putError as Error);
+}
+
+/**
+ * A partial-failure record with the tags as known. Tags not known are left out rather than set to
+ * undefined, which the host's protobuf encoding refuses (it would never answer).
+ */
+function withTags(properties: object, tags: Tags | undefined): object {
+  const { tags: _previous, ...rest } = properties as Record<string, unknown>;
+  return tags === undefined ? rest : { ...rest, tags };
 }

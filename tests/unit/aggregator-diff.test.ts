@@ -345,13 +345,13 @@ const CASES: DiffCase[] = [
     put: false,
   },
   {
-    title: "recorded state without a tags field and a program with empty tags",
+    title: "recorded state whose tags are not known (no tags field): an update, to read and fix them",
     olds: (() => {
       const { tags: _tags, ...rest } = aggregatorState(checked(program({ tags: undefined })));
       return rest as ConfigurationAggregatorState;
     })(),
     news: program({ tags: {} }),
-    expected: NO_CHANGE,
+    expected: UPDATE,
     put: false,
   },
 ];
