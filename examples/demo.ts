@@ -40,10 +40,15 @@ function printSteps(title: string, result: RunResult): void {
     counts.set(step.op, (counts.get(step.op) ?? 0) + 1);
     if (step.op === "same") continue;
     const type = step.type.split(":").pop() ?? step.type;
-    const changed = step.op === "update" || step.op === "replace" ? `  [${step.changedKeys.join(", ")}]` : "";
-    console.log(`  ${SYMBOLS[step.op]} ${step.op.padEnd(7)} ${type.padEnd(26)} ${step.name}${changed}`);
+    const changed =
+      step.op === "update" || step.op === "replace" ? `  [${step.changedKeys.join(", ")}]` : "";
+    console.log(
+      `  ${SYMBOLS[step.op]} ${step.op.padEnd(7)} ${type.padEnd(26)} ${step.name}${changed}`,
+    );
   }
-  const summary = [...counts].map(([op, n]) => `${n} ${op === "same" ? "unchanged" : op}`).join(", ");
+  const summary = [...counts]
+    .map(([op, n]) => `${n} ${op === "same" ? "unchanged" : op}`)
+    .join(", ");
   console.log(`  Resources: ${summary || "none"}`);
 }
 
@@ -54,7 +59,9 @@ function printCalls(emulator: Emulator): void {
     byOperation.set(key, (byOperation.get(key) ?? 0) + 1);
   }
   const total = emulator.requests().length;
-  console.log(`  AWS calls: ${total}${total ? ` — ${[...byOperation].map(([op, n]) => `${op} ×${n}`).join(", ")}` : ""}`);
+  console.log(
+    `  AWS calls: ${total}${total ? ` — ${[...byOperation].map(([op, n]) => `${op} ×${n}`).join(", ")}` : ""}`,
+  );
   emulator.clearRequests();
 }
 
@@ -86,7 +93,8 @@ async function main(): Promise<void> {
     printSteps("Deploying (pulumi up):", up);
     printCalls(emulator);
     console.log("  Outputs:");
-    for (const [key, value] of Object.entries(up.outputs)) console.log(`    ${key}: ${String(value)}`);
+    for (const [key, value] of Object.entries(up.outputs))
+      console.log(`    ${key}: ${String(value)}`);
 
     printSteps("Running the unchanged program again (pulumi up):", await runner.up(first));
     printCalls(emulator);
@@ -100,7 +108,9 @@ async function main(): Promise<void> {
     printSteps("Destroying (pulumi destroy):", await runner.destroy());
     printCalls(emulator);
     const left = emulator.snapshot();
-    console.log(`\nLeft in the emulator: ${left.resources.length} Config resources, ${left.roles.length} IAM roles.`);
+    console.log(
+      `\nLeft in the emulator: ${left.resources.length} Config resources, ${left.roles.length} IAM roles.`,
+    );
   } finally {
     await runner.close();
     await emulator.close();

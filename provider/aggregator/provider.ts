@@ -241,7 +241,8 @@ export const aggregatorProvider: pulumi.dynamic.ResourceProvider<
     );
     const desiredTags = userTags(inputs.tags);
     if (!existing && !inputs.adoptExisting) {
-      if (createdBySomeoneElse(aggregator)) throw lostCreationRace(inputs.name, placement, aggregator);
+      if (createdBySomeoneElse(aggregator))
+        throw lostCreationRace(inputs.name, placement, aggregator);
       return { id: inputs.name, outs: stateFrom(aggregator, inputs, desiredTags) };
     }
     // Adoption: Put ignores tags on an aggregator that exists, so they are read and reconciled

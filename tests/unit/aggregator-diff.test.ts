@@ -345,7 +345,8 @@ const CASES: DiffCase[] = [
     put: false,
   },
   {
-    title: "recorded state whose tags are not known (no tags field): an update, to read and fix them",
+    title:
+      "recorded state whose tags are not known (no tags field): an update, to read and fix them",
     olds: (() => {
       const { tags: _tags, ...rest } = aggregatorState(checked(program({ tags: undefined })));
       return rest as ConfigurationAggregatorState;
