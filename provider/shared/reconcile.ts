@@ -8,7 +8,8 @@
  * response was lost): such a state always diffs as changed, and the next reconciliation reads the
  * real tags first, so tags this stack does not want are removed rather than kept.
  */
-import { PartialFailureError } from "./errors";
+import { CONFIRM_ABSENCE_DELAYS_MS } from "./consistency";
+import { errorCode, PartialFailureError, type CallContext } from "./errors";
 import { applyTagDelta, configTagWriter, listTags, TagUpdateError } from "./tag-api";
 import { tagDelta } from "./tags";
 import type { AssumeRoleSpec, Tags } from "./types";
@@ -49,7 +50,7 @@ export async function reconcileTags<S extends TaggableState>(
   };
   let known = current;
   try {
-    known ??= await listTags(context, state.arn);
+    known ??= await listTagsAfterWrite(context, state.arn);
     const writer = configTagWriter(context, state.arn);
     const tags = await applyTagDelta(context, writer, known, tagDelta(known, desired));
     return { ...state, tags };
@@ -92,4 +93,24 @@ export async function recordIfWritten<Found>(
 function withTags(properties: object, tags: Tags | undefined): object {
   const { tags: _previous, ...rest } = properties as Record<string, unknown>;
   return tags === undefined ? rest : { ...rest, tags };
+}
+
+/**
+ * The tags of a resource this process has just written. Right after a write AWS Config may not
+ * list it yet (ResourceNotFoundException), so that answer is retried after the same short pauses
+ * that reads use before calling a resource gone.
+ */
+async function listTagsAfterWrite(
+  context: Omit<CallContext, "operation">,
+  arn: string,
+): Promise<Tags> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await listTags(context, arn);
+    } catch (error) {
+      const delay = CONFIRM_ABSENCE_DELAYS_MS[attempt];
+      if (errorCode(error) !== "ResourceNotFoundException" || delay === undefined) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
 }
