@@ -11,6 +11,29 @@ function recordingRun() {
   return { calls, run };
 }
 
+/**
+ * A batcher whose first call of `run` waits until `release()`; later calls answer at once.
+ * `started` resolves when the first call has begun.
+ */
+function heldFirstCall() {
+  const calls: string[][] = [];
+  let release: () => void = () => undefined;
+  let signalStarted: () => void = () => undefined;
+  const started = new Promise<void>((resolve) => {
+    signalStarted = resolve;
+  });
+  const batcher = new Batcher((requests: string[]) => {
+    calls.push(requests);
+    const answer = requests.map((request) => `${request}!`);
+    if (calls.length > 1) return Promise.resolve(answer);
+    signalStarted();
+    return new Promise<string[]>((resolve) => {
+      release = () => resolve(answer);
+    });
+  });
+  return { calls, batcher, started, release: () => release() };
+}
+
 describe("Batcher", () => {
   it("serves requests made in the same window with one call of run, in arrival order", async () => {
     const { calls, run } = recordingRun();
@@ -80,21 +103,7 @@ describe("Batcher", () => {
   });
 
   it("sends requests made while a call is running in a new call, not the running one", async () => {
-    const calls: string[][] = [];
-    let release: () => void = () => undefined;
-    let signalStarted: () => void = () => undefined;
-    const started = new Promise<void>((resolve) => {
-      signalStarted = resolve;
-    });
-    const batcher = new Batcher((requests: string[]) => {
-      calls.push(requests);
-      const answer = requests.map((request) => `${request}!`);
-      if (calls.length > 1) return Promise.resolve(answer);
-      signalStarted();
-      return new Promise<string[]>((resolve) => {
-        release = () => resolve(answer);
-      });
-    });
+    const { calls, batcher, started, release } = heldFirstCall();
     const first = batcher.request("a");
     await started;
     const second = batcher.request("b");
@@ -104,21 +113,7 @@ describe("Batcher", () => {
   });
 
   it("runs one call at a time: requests made during a long call wait and go together into the next", async () => {
-    const calls: string[][] = [];
-    let release: () => void = () => undefined;
-    let signalStarted: () => void = () => undefined;
-    const started = new Promise<void>((resolve) => {
-      signalStarted = resolve;
-    });
-    const batcher = new Batcher((requests: string[]) => {
-      calls.push(requests);
-      const answer = requests.map((request) => `${request}!`);
-      if (calls.length > 1) return Promise.resolve(answer);
-      signalStarted();
-      return new Promise<string[]>((resolve) => {
-        release = () => resolve(answer);
-      });
-    });
+    const { calls, batcher, started, release } = heldFirstCall();
     const first = batcher.request("a");
     await started;
     const later = [batcher.request("b")];
