@@ -32,7 +32,7 @@ export type { AssumeRoleArgs } from "./provider/shared/args";
 export type { AssumeRoleSpec } from "./provider/shared/types";
 export type { CheckFailure } from "./provider/shared/validation";
 export { ServiceRole, serviceRoleProvider, type ServiceRoleArgs } from "./provider/role/resource";
-export { CONFIG_ORGANIZATIONS_POLICY_ARN, CONFIG_SERVICE_PRINCIPAL } from "./provider/role/schema";
+export { configOrganizationsPolicyArn, CONFIG_SERVICE_PRINCIPAL } from "./provider/role/schema";
 export {
   OrganizationAggregator,
   type OrganizationAggregatorArgs,

@@ -10,6 +10,7 @@ import { fromNodeProviderChain } from "@aws-sdk/credential-providers";
 import * as pulumi from "@pulumi/pulumi";
 import type { AssumeRoleArgs } from "../provider/shared/args";
 import { roleAccount } from "../provider/shared/arn";
+import { isPlain, roleArnProblems } from "./validation";
 
 let pending: Promise<string> | undefined;
 
@@ -30,14 +31,25 @@ export function callerAccount(): Promise<string> {
   return pending;
 }
 
-/** The account a component's children act in: the assumed role's, else the program's own. */
+/**
+ * The account a component's children act in: the assumed role's, else the program's own.
+ *
+ * Only `roleArn` is read. Taking the whole `assumeRole` would make the result secret whenever
+ * `externalId` is, and with it every account ID and region derived from it (shown as `[secret]`
+ * in previews); the account is not secret, so a secret that covers the whole object is dropped.
+ */
 export function accountActingAs(
   assumeRole: pulumi.Input<AssumeRoleArgs> | undefined,
 ): pulumi.Output<string> {
   if (assumeRole === undefined) return pulumi.output(callerAccount());
-  return pulumi
-    .output(assumeRole)
-    .apply(async (role) => roleAccount(role.roleArn) ?? callerAccount());
+  const roleArn = isPlain(assumeRole)
+    ? pulumi.output(assumeRole.roleArn)
+    : pulumi.unsecret(pulumi.output(assumeRole).apply((role) => role.roleArn));
+  return roleArn.apply((arn) => {
+    const account = roleAccount(arn);
+    if (account === undefined) throw new Error(roleArnProblems("assumeRole.roleArn", arn).join());
+    return account;
+  });
 }
 
 /** The program's region: stack config `aws:region`, else `AWS_REGION` / `AWS_DEFAULT_REGION`, else us-east-1. */

@@ -12,12 +12,15 @@ import type { AssumeRoleArgs } from "../provider/shared/args";
 import { partitionOf } from "../provider/shared/arn";
 import { accountActingAs } from "./caller-account";
 import { roleAccount } from "../provider/shared/arn";
+import { show } from "../provider/shared/rules";
 import {
   accountListProblems,
   assertNoProblems,
   ComponentArgumentError,
   isPlain,
   regionListProblems,
+  regionProblems,
+  roleArnProblems,
   roleNameProblems,
 } from "./validation";
 
@@ -28,12 +31,12 @@ export interface AggregatorPlacementArgs {
   /** The region of the aggregator; the authorizations name it. */
   readonly region: string;
   /**
-   * The aggregator's account; the authorizations name it. Defaults to the account of
-   * `assumeRole.roleArn`, else to the account of the program's own credentials (one STS
-   * GetCallerIdentity call per run).
+   * The aggregator's account; the authorizations name it. Defaults to the account the aggregator
+   * is created in: that of `assumeRole.roleArn`, else that of the program's own credentials (one
+   * STS GetCallerIdentity call per run). When given, it must be that same account.
    */
   readonly accountId?: pulumi.Input<string>;
-  /** Act in the aggregator's account. */
+  /** Act in the aggregator's account. Defaults to the program's own credentials. */
   readonly assumeRole?: pulumi.Input<AssumeRoleArgs>;
 }
 
@@ -53,13 +56,13 @@ export interface MultiAccountAggregationArgs {
   readonly sourceAccounts?: readonly SourceAccountArgs[];
   /** The source account IDs, entered through the role `sourceRoleName` in each. */
   readonly sourceAccountIds?: readonly string[];
-  /** The name of the role to assume in every account of `sourceAccountIds`. */
+  /** The name of the role to assume in every account of `sourceAccountIds` (only with it). */
   readonly sourceRoleName?: string;
   /** The source regions: an authorization is created in each, in every source account. */
   readonly regions: readonly string[];
   /** Collect only some resource types or service principals. Defaults to everything. */
   readonly aggregatorFilters?: pulumi.Input<AggregatorFiltersArgs>;
-  /** Tags applied to every child. */
+  /** Tags applied to every child. Defaults to none. */
   readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
@@ -102,7 +105,7 @@ export class MultiAccountAggregation extends pulumi.ComponentResource {
       { parent: this },
     );
 
-    const aggregatorAccount = aggregatorAccountOf(args.aggregator);
+    const aggregatorAccount = verifiedAggregatorAccount(name, args.aggregator);
     const authorizations: Record<string, AggregationAuthorization> = {};
     for (const source of sources) {
       const actingAccount = verifiedSourceAccount(name, source);
@@ -126,18 +129,41 @@ export class MultiAccountAggregation extends pulumi.ComponentResource {
     this.authorizations = authorizations;
     this.arn = this.aggregator.arn;
     this.name = this.aggregator.name;
-    this.registerOutputs({ aggregator: this.aggregator, arn: this.arn, name: this.name });
+    this.registerOutputs({
+      aggregator: this.aggregator,
+      authorizations: this.authorizations,
+      arn: this.arn,
+      name: this.name,
+    });
   }
 }
 
 /**
  * The aggregator's account as a value known before deployment (see `callerAccount` for why not
- * the aggregator's output): given, else the assumed role's account, else the caller's.
+ * the aggregator's output): the account its credentials act in, which a given `accountId` must
+ * match — else every authorization would name an account that never collects from them.
  */
-function aggregatorAccountOf(aggregator: AggregatorPlacementArgs): pulumi.Output<string> {
-  return aggregator.accountId !== undefined
-    ? pulumi.output(aggregator.accountId)
-    : accountActingAs(aggregator.assumeRole);
+function verifiedAggregatorAccount(
+  component: string,
+  aggregator: AggregatorPlacementArgs,
+): pulumi.Output<string> {
+  const acting = accountActingAs(aggregator.assumeRole);
+  if (aggregator.accountId === undefined) return acting;
+  return pulumi.all([aggregator.accountId, acting]).apply(([given, account]) => {
+    if (given !== account) {
+      throw new ComponentArgumentError(
+        "MultiAccountAggregation",
+        component,
+        `aggregator.accountId ${given}: the aggregator is created in account ${account} (${howActing(aggregator.assumeRole)}); give that account, or an assumeRole whose role is in ${given}`,
+      );
+    }
+    return given;
+  });
+}
+
+/** How a component's children act in their account, for messages. */
+function howActing(assumeRole: unknown): string {
+  return assumeRole ? "through its assumeRole" : "with the program's own credentials";
 }
 
 /**
@@ -151,13 +177,10 @@ function verifiedSourceAccount(
 ): pulumi.Output<string> {
   return accountActingAs(source.assumeRole).apply((account) => {
     if (account !== source.accountId) {
-      const how = source.assumeRole
-        ? "its assumeRole acts"
-        : "without assumeRole the program's credentials act";
       throw new ComponentArgumentError(
         "MultiAccountAggregation",
         component,
-        `source account ${source.accountId}: ${how} in account ${account}; give an assumeRole whose role is in ${source.accountId}`,
+        `source account ${source.accountId}: the authorizations would be created in account ${account} (${howActing(source.assumeRole)}); give an assumeRole whose role is in ${source.accountId}`,
       );
     }
     return account;
@@ -176,39 +199,73 @@ export function sourceAccountsOf(args: MultiAccountAggregationArgs): SourceAccou
 
 /** Every problem of the arguments that can be seen before deployment. */
 export function multiAccountAggregationProblems(args: MultiAccountAggregationArgs): string[] {
-  const problems: string[] = [];
-  if (args.sourceAccounts && args.sourceAccountIds) {
-    problems.push("give sourceAccounts or sourceAccountIds, not both");
-  } else if (args.sourceAccounts) {
+  return [
+    ...aggregatorProblems(args.aggregator),
+    ...sourceProblems(args),
+    ...regionListProblems("regions", args.regions),
+  ];
+}
+
+function aggregatorProblems(aggregator: AggregatorPlacementArgs): string[] {
+  const problems = regionProblems("aggregator.region", aggregator.region);
+  const roleArn = plainRoleArn(aggregator.assumeRole);
+  if (roleArn !== undefined)
+    problems.push(...roleArnProblems("aggregator.assumeRole.roleArn", roleArn));
+  const { accountId } = aggregator;
+  if (accountId === undefined || !isPlain(accountId)) return problems;
+  const idProblems = accountListProblems("aggregator.accountId", [accountId]).map((problem) =>
+    problem.replace("aggregator.accountId[0]", "aggregator.accountId"),
+  );
+  problems.push(...idProblems);
+  const roleAccountId = typeof roleArn === "string" ? roleAccount(roleArn) : undefined;
+  if (idProblems.length === 0 && roleAccountId !== undefined && roleAccountId !== accountId) {
     problems.push(
-      ...accountListProblems(
-        "sourceAccounts",
-        args.sourceAccounts.map((source) => source.accountId),
-      ),
-    );
-  } else if (args.sourceAccountIds) {
-    problems.push(...accountListProblems("sourceAccountIds", args.sourceAccountIds));
-    if (args.sourceRoleName === undefined) {
-      problems.push(
-        "sourceAccountIds needs sourceRoleName: the role to assume in each source account",
-      );
-    } else {
-      problems.push(...roleNameProblems("sourceRoleName", args.sourceRoleName));
-    }
-  } else {
-    problems.push(
-      "no source accounts: give sourceAccounts, or sourceAccountIds with sourceRoleName",
+      `aggregator.accountId ${show(accountId)} differs from the account of aggregator.assumeRole.roleArn, ${roleAccountId}, where the aggregator is created`,
     );
   }
-  problems.push(...regionListProblems("regions", args.regions));
-  (args.sourceAccounts ?? []).forEach((source, i) => {
-    const roleArn = isPlain(source.assumeRole) ? source.assumeRole?.roleArn : undefined;
+  return problems;
+}
+
+function sourceProblems(args: MultiAccountAggregationArgs): string[] {
+  const { sourceAccounts, sourceAccountIds, sourceRoleName } = args;
+  if (sourceAccounts && sourceAccountIds)
+    return ["give sourceAccounts or sourceAccountIds, not both"];
+  if (sourceAccountIds) {
+    const problems = accountListProblems("sourceAccountIds", sourceAccountIds);
+    problems.push(
+      ...(sourceRoleName === undefined
+        ? ["sourceAccountIds needs sourceRoleName: the role to assume in each source account"]
+        : roleNameProblems("sourceRoleName", sourceRoleName)),
+    );
+    return problems;
+  }
+  if (!sourceAccounts)
+    return ["no source accounts: give sourceAccounts, or sourceAccountIds with sourceRoleName"];
+  const problems = accountListProblems(
+    "sourceAccounts",
+    sourceAccounts.map((source) => source.accountId),
+  );
+  if (sourceRoleName !== undefined) {
+    problems.push(
+      "sourceRoleName applies only to sourceAccountIds; with sourceAccounts give each account its own assumeRole",
+    );
+  }
+  sourceAccounts.forEach((source, i) => {
+    const roleArn = plainRoleArn(source.assumeRole);
+    if (roleArn === undefined) return;
+    const where = `sourceAccounts[${i}].assumeRole.roleArn`;
+    const arnProblems = roleArnProblems(where, roleArn);
+    problems.push(...arnProblems);
     const account = typeof roleArn === "string" ? roleAccount(roleArn) : undefined;
-    if (account !== undefined && account !== source.accountId) {
-      problems.push(
-        `sourceAccounts[${i}].assumeRole.roleArn ${JSON.stringify(roleArn)} is in account ${account}, not ${source.accountId}`,
-      );
+    if (arnProblems.length === 0 && account !== source.accountId) {
+      problems.push(`${where} ${show(roleArn)} is in account ${account}, not ${source.accountId}`);
     }
   });
   return problems;
+}
+
+/** The role ARN of an `assumeRole` when it is known at construction, else undefined. */
+function plainRoleArn(assumeRole: pulumi.Input<AssumeRoleArgs> | undefined): unknown {
+  if (assumeRole === undefined || !isPlain(assumeRole)) return undefined;
+  return isPlain(assumeRole.roleArn) ? assumeRole.roleArn : undefined;
 }

@@ -10,9 +10,15 @@ import {
 } from "../provider/aggregator/resource";
 import type { AssumeRoleArgs } from "../provider/shared/args";
 import { ServiceRole } from "../provider/role/resource";
-import { IAM_ROLE_ARN_PATTERN, partitionOf } from "../provider/shared/arn";
+import { partitionOf } from "../provider/shared/arn";
 import { accountActingAs, programRegion } from "./caller-account";
-import { assertNoProblems, isPlain, regionListProblems } from "./validation";
+import {
+  assertNoProblems,
+  isPlain,
+  regionListProblems,
+  regionProblems,
+  roleArnProblems,
+} from "./validation";
 
 /** Arguments of {@link OrganizationAggregator}. */
 export interface OrganizationAggregatorArgs {
@@ -20,7 +26,9 @@ export interface OrganizationAggregatorArgs {
   readonly name?: pulumi.Input<string>;
   /**
    * The role AWS Config assumes to read the organization. Defaults to a role this component
-   * creates, trusted by `config.amazonaws.com`, with `AWSConfigRoleForOrganizations` attached.
+   * creates, trusted by `config.amazonaws.com`, with `AWSConfigRoleForOrganizations` attached,
+   * named `AWSConfigOrg-<project>-<stack>-<component name>` (so renaming the stack or the
+   * component replaces the role).
    */
   readonly roleArn?: pulumi.Input<string>;
   /** The source regions. Defaults to all regions (current and future). */
@@ -29,11 +37,17 @@ export interface OrganizationAggregatorArgs {
   readonly allAwsRegions?: boolean;
   /** Collect only some resource types or service principals. Defaults to everything. */
   readonly aggregatorFilters?: pulumi.Input<AggregatorFiltersArgs>;
-  /** Tags applied to every child (the aggregator and the role). */
+  /** Tags applied to every child (the aggregator and the role). Defaults to none. */
   readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
-  /** Region of the aggregator. Defaults to the stack's `aws:region`. */
+  /**
+   * Region of the aggregator. Defaults to the stack's `aws:region`, else `AWS_REGION` /
+   * `AWS_DEFAULT_REGION`.
+   */
   readonly region?: pulumi.Input<string>;
-  /** Act in the management or delegated-administrator account. */
+  /**
+   * Act in the management or delegated-administrator account. Defaults to the program's own
+   * credentials.
+   */
   readonly assumeRole?: pulumi.Input<AssumeRoleArgs>;
 }
 
@@ -100,6 +114,7 @@ export class OrganizationAggregator extends pulumi.ComponentResource {
     this.name = this.aggregator.name;
     this.registerOutputs({
       aggregator: this.aggregator,
+      role: this.role,
       arn: this.arn,
       name: this.name,
       roleArn: this.roleArn,
@@ -134,12 +149,11 @@ export function organizationAggregatorProblems(args: OrganizationAggregatorArgs)
       "allAwsRegions is false but no awsRegions are listed; list the regions to aggregate",
     );
   }
-  if (
-    isPlain(args.roleArn) &&
-    args.roleArn !== undefined &&
-    !IAM_ROLE_ARN_PATTERN.test(args.roleArn)
-  ) {
-    problems.push(`roleArn ${JSON.stringify(args.roleArn)} is not an IAM role ARN`);
+  if (args.roleArn !== undefined && isPlain(args.roleArn)) {
+    problems.push(...roleArnProblems("roleArn", args.roleArn));
+  }
+  if (args.region !== undefined && isPlain(args.region)) {
+    problems.push(...regionProblems("region", args.region));
   }
   return problems;
 }

@@ -4,7 +4,8 @@
  * here; values that are Outputs are checked by the resources' own `check` at preview.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { ACCOUNT_ID_PATTERN } from "../provider/shared/arn";
+import { ACCOUNT_ID_PATTERN, IAM_ROLE_ARN_PATTERN } from "../provider/shared/arn";
+import { AWS_REGION_PATTERN, show } from "../provider/shared/rules";
 
 /** A component argument that breaks a rule. */
 export class ComponentArgumentError extends Error {
@@ -16,38 +17,91 @@ export class ComponentArgumentError extends Error {
 
 const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 
-/** Problems of a list of account IDs: empty, malformed, or duplicated. */
-export function accountListProblems(argument: string, accountIds: readonly string[]): string[] {
-  if (accountIds.length === 0)
-    return [`${argument} is empty; list at least one 12-digit account ID`];
-  const problems: string[] = [];
-  const seen = new Set<string>();
-  accountIds.forEach((id, i) => {
-    if (!ACCOUNT_ID_PATTERN.test(id))
-      problems.push(`${argument}[${i}] ${JSON.stringify(id)} is not a 12-digit account ID`);
-    else if (seen.has(id)) problems.push(`${argument}[${i}] ${JSON.stringify(id)} is listed twice`);
-    seen.add(id);
-  });
-  return problems;
+/** What a list item or argument must look like, for checks and their messages. */
+interface ValueRule {
+  readonly pattern: RegExp;
+  /** The kind of value, with its article: "a 12-digit account ID". */
+  readonly kind: string;
+  /** The kind after "list at least one": "12-digit account ID". */
+  readonly item: string;
+  readonly example: string;
 }
 
-/** Problems of a list of regions: empty or duplicated. */
-export function regionListProblems(argument: string, regions: readonly string[]): string[] {
-  if (regions.length === 0)
-    return [`${argument} is empty; list at least one region such as "us-east-1"`];
-  const duplicates = regions.filter((region, i) => regions.indexOf(region) !== i);
-  return [...new Set(duplicates)].map(
-    (region) => `${argument} lists ${JSON.stringify(region)} twice`,
-  );
+const ACCOUNT_ID: ValueRule = {
+  pattern: ACCOUNT_ID_PATTERN,
+  kind: "a 12-digit account ID",
+  item: "12-digit account ID",
+  example: "123456789012",
+};
+const REGION: ValueRule = {
+  pattern: AWS_REGION_PATTERN,
+  kind: 'an AWS region name such as "us-east-1"',
+  item: 'region such as "us-east-1"',
+  example: "us-east-1",
+};
+
+const ROLE_ARN: ValueRule = {
+  pattern: IAM_ROLE_ARN_PATTERN,
+  kind: "an IAM role ARN of the form arn:aws:iam::<12-digit account>:role/<name>",
+  item: "IAM role ARN",
+  example: "arn:aws:iam::123456789012:role/Name",
+};
+
+/** Problems of a list of account IDs: empty, not strings, malformed, or duplicated. */
+export function accountListProblems(argument: string, accountIds: readonly unknown[]): string[] {
+  return listProblems(argument, accountIds, ACCOUNT_ID);
+}
+
+/** Problems of a list of regions: empty, not region names, or duplicated. */
+export function regionListProblems(argument: string, regions: readonly unknown[]): string[] {
+  return listProblems(argument, regions, REGION);
+}
+
+function listProblems(argument: string, values: readonly unknown[], rule: ValueRule): string[] {
+  if (values.length === 0) return [`${argument} is empty; list at least one ${rule.item}`];
+  const seen = new Set<unknown>();
+  return values.flatMap((value, i) => {
+    const where = `${argument}[${i}]`;
+    const problems = valueProblems(where, value, rule);
+    if (problems.length === 0 && seen.has(value))
+      problems.push(`${where} ${show(value)} is listed twice`);
+    seen.add(value);
+    return problems;
+  });
+}
+
+function valueProblems(argument: string, value: unknown, rule: ValueRule): string[] {
+  if (typeof value !== "string") return [notAString(argument, value, rule.example)];
+  return rule.pattern.test(value) ? [] : [`${argument} ${show(value)} is not ${rule.kind}`];
+}
+
+/** Problems of a single region argument. */
+export function regionProblems(argument: string, region: unknown): string[] {
+  return valueProblems(argument, region, REGION);
+}
+
+/** Problems of a role ARN known at construction: it must name an IAM role. */
+export function roleArnProblems(argument: string, roleArn: unknown): string[] {
+  return valueProblems(argument, roleArn, ROLE_ARN);
+}
+
+/**
+ * A value of the wrong type — typically a number read from YAML stack config, where an unquoted
+ * account ID arrives as a number (and would lose a leading zero) — with how to write it instead.
+ */
+function notAString(argument: string, value: unknown, example: string): string {
+  const what =
+    value === undefined || value === null
+      ? String(value)
+      : `the ${Array.isArray(value) ? "array" : typeof value} ${show(value)}`;
+  return `${argument} must be a string such as ${show(example)} (quoted in YAML stack config), not ${what}`;
 }
 
 /** Problems of a role name used to derive role ARNs. */
 export function roleNameProblems(argument: string, roleName: string): string[] {
   return ROLE_NAME.test(roleName)
     ? []
-    : [
-        `${argument} ${JSON.stringify(roleName)} is not an IAM role name (1–64 letters, digits and _+=,.@-)`,
-      ];
+    : [`${argument} ${show(roleName)} is not an IAM role name (1–64 letters, digits and _+=,.@-)`];
 }
 
 /** Throws one error listing every problem, if there are any. */

@@ -1,11 +1,11 @@
 /** `check` for ServiceRole: validation and defaults. */
 import { validate, type RawInputs } from "../shared/check";
 import { keptOrGeneratedName } from "../shared/naming";
-import { isUnknown } from "../shared/unknowns";
+import { isUnknown, PREVIEW_UNKNOWN } from "../shared/unknowns";
 import type { CheckFailure } from "../shared/validation";
 import { sortedUnique, withoutUndefined } from "../shared/values";
 import {
-  CONFIG_ORGANIZATIONS_POLICY_ARN,
+  configOrganizationsPolicyArn,
   CONFIG_SERVICE_PRINCIPAL,
   roleInputSchema,
   type ServiceRoleInputs,
@@ -19,7 +19,13 @@ export function checkRole(
   const { failures, inputs } = validate(roleInputSchema, news, () => []);
   const typed = inputs as unknown as Partial<ServiceRoleInputs>;
   if (failures.length > 0) return { inputs: typed as ServiceRoleInputs, failures };
-  const policies = typed.managedPolicyArns ?? [CONFIG_ORGANIZATIONS_POLICY_ARN];
+  // The default policy lives in the region's partition (arn:aws-cn:…, arn:aws-us-gov:…).
+  const region = typed.region;
+  const policies =
+    typed.managedPolicyArns ??
+    (region === undefined || isUnknown(region)
+      ? PREVIEW_UNKNOWN
+      : [configOrganizationsPolicyArn(region)]);
   return {
     failures,
     inputs: withoutUndefined({

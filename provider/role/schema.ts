@@ -3,12 +3,14 @@
  * The organization aggregator uses one for `config.amazonaws.com`.
  */
 import { z } from "zod";
+import { partitionOf } from "../shared/arn";
 import { assumeRole, awsRegion, show, tagMap } from "../shared/rules";
 import type { AssumeRoleSpec, Tags } from "../shared/types";
 
-/** The managed policy AWS Config needs to read an organization. */
-export const CONFIG_ORGANIZATIONS_POLICY_ARN =
-  "arn:aws:iam::aws:policy/service-role/AWSConfigRoleForOrganizations";
+/** The managed policy AWS Config needs to read an organization, in the partition of `region`. */
+export function configOrganizationsPolicyArn(region: string): string {
+  return `arn:${partitionOf(region)}:iam::aws:policy/service-role/AWSConfigRoleForOrganizations`;
+}
 /** The service principal of AWS Config. */
 export const CONFIG_SERVICE_PRINCIPAL = "config.amazonaws.com";
 

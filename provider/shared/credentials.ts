@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { fromNodeProviderChain, fromTemporaryCredentials } from "@aws-sdk/credential-providers";
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types";
-import { partitionOf } from "./arn";
+import { homeRegionOf, partitionOf } from "./arn";
 import { PatientRetryStrategy } from "./retry";
 import { currentSettings, defaultRegion } from "./settings";
 import type { AssumeRoleSpec } from "./types";
@@ -83,14 +83,8 @@ function stsRegion(roleArn: string): string {
   const partition = roleArn.split(":")[1] ?? "aws";
   const preferred = defaultRegion();
   if (preferred && partitionOf(preferred) === partition) return preferred;
-  return PARTITION_HOME_REGIONS[partition] ?? "us-east-1";
+  return homeRegionOf(partition);
 }
-
-const PARTITION_HOME_REGIONS: Record<string, string> = {
-  aws: "us-east-1",
-  "aws-cn": "cn-north-1",
-  "aws-us-gov": "us-gov-west-1",
-};
 
 /**
  * Shares one in-flight or fresh credential fetch among all callers, and fetches again shortly

@@ -9,8 +9,11 @@ import { ACCOUNT_ID_PATTERN, IAM_ROLE_ARN_PATTERN } from "./arn";
 /** Most tags a Config resource may carry. */
 export const MAX_TAGS = 50;
 
-/** Region names as AWS forms them: `us-east-1`, `us-gov-west-1`, `eu-central-2`, `cn-north-1`. */
-const AWS_REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+/**
+ * Region names as AWS forms them: `us-east-1`, `us-gov-west-1`, `cn-north-1`, `us-isob-east-1`,
+ * `eusc-de-east-1` (the European Sovereign Cloud's four-letter prefix).
+ */
+export const AWS_REGION_PATTERN = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
 /** Allowed tag characters per the AWS Config tagging documentation. */
 const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 const EXTERNAL_ID = /^[\w+=,.@:/-]+$/;
@@ -28,7 +31,7 @@ export const accountId = z.string().regex(ACCOUNT_ID_PATTERN, {
 export const awsRegion = z
   .string()
   .max(64, { error: (issue) => `${show(issue.input)} is longer than 64 characters` })
-  .regex(AWS_REGION, {
+  .regex(AWS_REGION_PATTERN, {
     error: (issue) => `${show(issue.input)} is not an AWS region name such as "us-east-1"`,
   });
 

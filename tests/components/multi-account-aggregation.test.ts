@@ -126,6 +126,21 @@ describe("MultiAccountAggregation end to end", () => {
         id: "workloads",
         urn: urnOf(`${TYPES.multi}$${TYPES.aggregator}`, "workloads"),
       },
+      authorizations: Object.fromEntries(
+        [ACCOUNT_B, ACCOUNT_C].flatMap((account) =>
+          [REGION_B, REGION_A].map((region) => [
+            `${account}-${region}`,
+            {
+              [SIG_KEY]: RESOURCE_REFERENCE_SIG,
+              id: `${ACCOUNT_A}:${REGION_A}`,
+              urn: urnOf(
+                `${TYPES.multi}$${TYPES.authorization}`,
+                `workloads-auth-${account}-${region}`,
+              ),
+            },
+          ]),
+        ),
+      ),
       arn: aggregator?.ConfigurationAggregatorArn,
       name: "workloads",
     });

@@ -109,6 +109,11 @@ describe("OrganizationAggregator end to end", () => {
         id: "organization",
         urn: urnOf(`${TYPES.organization}$${TYPES.aggregator}`, "organization"),
       },
+      role: {
+        [SIG_KEY]: RESOURCE_REFERENCE_SIG,
+        id: ROLE_NAME,
+        urn: urnOf(`${TYPES.organization}$${TYPES.role}`, "organization-role"),
+      },
       arn: aggregator?.ConfigurationAggregatorArn,
       name: "organization",
       roleArn: ROLE_ARN,

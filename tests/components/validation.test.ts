@@ -129,7 +129,10 @@ describe("MultiAccountAggregation argument validation", () => {
         sourceAccounts: [{ accountId: ACCOUNT_B }],
         regions: [REGION_A, REGION_B, REGION_A, REGION_A],
       },
-      problems: ['regions lists "us-east-1" twice'],
+      problems: [
+        'regions[2] "us-east-1" is listed twice',
+        'regions[3] "us-east-1" is listed twice',
+      ],
     },
     {
       title: "several problems at once",
@@ -179,7 +182,7 @@ describe("OrganizationAggregator argument validation", () => {
     {
       title: "a duplicate region",
       args: { awsRegions: [REGION_B, REGION_A, REGION_B] },
-      problems: ['awsRegions lists "eu-west-1" twice'],
+      problems: ['awsRegions[2] "eu-west-1" is listed twice'],
     },
     {
       title: "awsRegions together with allAwsRegions: true",
@@ -196,12 +199,16 @@ describe("OrganizationAggregator argument validation", () => {
     {
       title: "a roleArn that is not an IAM role ARN",
       args: { roleArn: "arn:aws:iam::123:role/ConfigOrg" },
-      problems: ['roleArn "arn:aws:iam::123:role/ConfigOrg" is not an IAM role ARN'],
+      problems: [
+        'roleArn "arn:aws:iam::123:role/ConfigOrg" is not an IAM role ARN of the form arn:aws:iam::<12-digit account>:role/<name>',
+      ],
     },
     {
       title: "a roleArn of a user",
       args: { roleArn: "arn:aws:iam::111111111111:user/alice" },
-      problems: ['roleArn "arn:aws:iam::111111111111:user/alice" is not an IAM role ARN'],
+      problems: [
+        'roleArn "arn:aws:iam::111111111111:user/alice" is not an IAM role ARN of the form arn:aws:iam::<12-digit account>:role/<name>',
+      ],
     },
     {
       title: "several problems at once",
@@ -209,7 +216,7 @@ describe("OrganizationAggregator argument validation", () => {
       problems: [
         'awsRegions is empty; list at least one region such as "us-east-1"',
         "give either allAwsRegions: true or a list of awsRegions, not both",
-        'roleArn "ConfigOrg" is not an IAM role ARN',
+        'roleArn "ConfigOrg" is not an IAM role ARN of the form arn:aws:iam::<12-digit account>:role/<name>',
       ],
     },
   ];
@@ -279,7 +286,7 @@ describe("component constructors with bad arguments", () => {
         assert.equal(error.name, "ComponentArgumentError");
         assert.equal(
           error.message,
-          'MultiAccountAggregation "workloads": sourceAccountIds[1] "12345" is not a 12-digit account ID; regions lists "us-east-1" twice',
+          'MultiAccountAggregation "workloads": sourceAccountIds[1] "12345" is not a 12-digit account ID; regions[1] "us-east-1" is listed twice',
         );
         return true;
       },
@@ -320,7 +327,7 @@ describe("component constructors with bad arguments", () => {
       {
         name: "ComponentArgumentError",
         message:
-          'OrganizationAggregator "organization": roleArn "arn:aws:iam::1:role/x" is not an IAM role ARN',
+          'OrganizationAggregator "organization": roleArn "arn:aws:iam::1:role/x" is not an IAM role ARN of the form arn:aws:iam::<12-digit account>:role/<name>',
       },
     );
   });

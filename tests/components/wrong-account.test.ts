@@ -28,7 +28,7 @@ describe("MultiAccountAggregation never creates an authorization in an account o
     assert.ok(
       error.errors.some((message) =>
         message.includes(
-          `MultiAccountAggregation "w": source account ${ACCOUNT_B}: without assumeRole the program's credentials act in account ${ACCOUNT_A}; ` +
+          `MultiAccountAggregation "w": source account ${ACCOUNT_B}: the authorizations would be created in account ${ACCOUNT_A} (with the program's own credentials); ` +
             `give an assumeRole whose role is in ${ACCOUNT_B}`,
         ),
       ),
@@ -39,6 +39,29 @@ describe("MultiAccountAggregation never creates an authorization in an account o
       fixture.emulator.snapshot().resources.filter((r) => r.kind === "authorization"),
       [],
       "no authorization anywhere",
+    );
+  });
+
+  it("fails the preview when the given aggregator account is not the one the aggregator is created in", async () => {
+    const program = () => {
+      new MultiAccountAggregation("w", {
+        aggregator: { name: "w", region: REGION_A, accountId: ACCOUNT_B },
+        sourceAccounts: [{ accountId: ACCOUNT_A }],
+        regions: [REGION_A],
+      });
+    };
+    const error = await runner.preview(program).then(
+      () => assert.fail("the preview should fail"),
+      (e: unknown) => e as RunError,
+    );
+    assert.ok(
+      error.errors.some((message) =>
+        message.includes(
+          `MultiAccountAggregation "w": aggregator.accountId ${ACCOUNT_B}: the aggregator is created in account ${ACCOUNT_A} (with the program's own credentials); ` +
+            `give that account, or an assumeRole whose role is in ${ACCOUNT_B}`,
+        ),
+      ),
+      error.errors.join("\n"),
     );
   });
 });

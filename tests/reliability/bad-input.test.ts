@@ -24,6 +24,7 @@ import type { RequestRecord } from "../../emulator";
 import {
   ACCOUNT_A,
   ACCOUNT_B,
+  ACCOUNT_C,
   REGION_A,
   REGION_B,
   roleArn,
@@ -683,7 +684,13 @@ interface ComponentCase {
 
 const SOURCE_ROLE = "ConfigDeployer";
 const MULTI_BASE: MultiAccountAggregationArgs = {
-  aggregator: { name: "corpus-multi", region: REGION_A, accountId: ACCOUNT_A },
+  // With the account given by a role ARN, the component itself needs no STS call.
+  aggregator: {
+    name: "corpus-multi",
+    region: REGION_A,
+    accountId: ACCOUNT_A,
+    assumeRole: { roleArn: ROLE },
+  },
   sourceAccountIds: [ACCOUNT_B],
   sourceRoleName: SOURCE_ROLE,
   regions: [REGION_A],
@@ -739,18 +746,23 @@ const COMPONENT_CASES: ComponentCase[] = [
     "no source accounts: give sourceAccounts, or sourceAccountIds with sourceRoleName",
   ),
   multi(
-    { sourceAccountIds: undefined, sourceAccounts: [{ accountId: "x" }] },
+    {
+      sourceAccountIds: undefined,
+      sourceRoleName: undefined,
+      sourceAccounts: [{ accountId: "x" }],
+    },
     'sourceAccounts[0] "x" is not a 12-digit account ID',
   ),
   multi(
     {
       sourceAccountIds: undefined,
+      sourceRoleName: undefined,
       sourceAccounts: [{ accountId: ACCOUNT_B, assumeRole: { roleArn: roleArn(ACCOUNT_A, "r") } }],
     },
     `sourceAccounts[0].assumeRole.roleArn "${roleArn(ACCOUNT_A, "r")}" is in account ${ACCOUNT_A}, not ${ACCOUNT_B}`,
   ),
   multi({ regions: [] }, 'regions is empty; list at least one region such as "us-east-1"'),
-  multi({ regions: [REGION_A, REGION_B, REGION_A] }, 'regions lists "us-east-1" twice'),
+  multi({ regions: [REGION_A, REGION_B, REGION_A] }, 'regions[2] "us-east-1" is listed twice'),
   multi(
     { sourceAccountIds: ["1"], regions: [] },
     'sourceAccountIds[0] "1" is not a 12-digit account ID; regions is empty; list at least one region such as "us-east-1"',
@@ -767,8 +779,58 @@ const COMPONENT_CASES: ComponentCase[] = [
     { allAwsRegions: false },
     "allAwsRegions is false but no awsRegions are listed; list the regions to aggregate",
   ),
-  organization({ roleArn: "not-an-arn" }, 'roleArn "not-an-arn" is not an IAM role ARN'),
-  organization({ awsRegions: [REGION_B, REGION_B] }, 'awsRegions lists "eu-west-1" twice'),
+  multi(
+    // An unquoted account ID in YAML stack config arrives as a number.
+    { sourceAccountIds: [Number(ACCOUNT_B) as unknown as string] },
+    `sourceAccountIds[0] must be a string such as "123456789012" (quoted in YAML stack config), not the number ${ACCOUNT_B}`,
+  ),
+  multi({ regions: ["Mars"] }, 'regions[0] "Mars" is not an AWS region name such as "us-east-1"'),
+  multi(
+    { regions: [` ${REGION_A}`, REGION_A.toUpperCase()] },
+    `regions[0] " ${REGION_A}" is not an AWS region name such as "us-east-1"; ` +
+      `regions[1] "${REGION_A.toUpperCase()}" is not an AWS region name such as "us-east-1"`,
+  ),
+  multi(
+    { sourceAccountIds: undefined, sourceAccounts: [{ accountId: ACCOUNT_B }] },
+    "sourceRoleName applies only to sourceAccountIds; with sourceAccounts give each account its own assumeRole",
+  ),
+  multi(
+    {
+      sourceAccountIds: undefined,
+      sourceRoleName: undefined,
+      sourceAccounts: [
+        { accountId: ACCOUNT_B, assumeRole: { roleArn: `arn:aws:iam::${ACCOUNT_B}:user/S` } },
+      ],
+    },
+    `sourceAccounts[0].assumeRole.roleArn "arn:aws:iam::${ACCOUNT_B}:user/S" is not an IAM role ARN of the form arn:aws:iam::<12-digit account>:role/<name>`,
+  ),
+  multi(
+    { aggregator: { region: "useast1" } },
+    'aggregator.region "useast1" is not an AWS region name such as "us-east-1"',
+  ),
+  multi(
+    { aggregator: { region: REGION_A, accountId: "1234" } },
+    'aggregator.accountId "1234" is not a 12-digit account ID',
+  ),
+  multi(
+    {
+      aggregator: {
+        region: REGION_A,
+        accountId: ACCOUNT_C,
+        assumeRole: { roleArn: roleArn(ACCOUNT_A, "r") },
+      },
+    },
+    `aggregator.accountId "${ACCOUNT_C}" differs from the account of aggregator.assumeRole.roleArn, ${ACCOUNT_A}, where the aggregator is created`,
+  ),
+  organization(
+    { roleArn: "not-an-arn" },
+    'roleArn "not-an-arn" is not an IAM role ARN of the form arn:aws:iam::<12-digit account>:role/<name>',
+  ),
+  organization({ awsRegions: [REGION_B, REGION_B] }, 'awsRegions[1] "eu-west-1" is listed twice'),
+  organization(
+    { region: "Europe" },
+    'region "Europe" is not an AWS region name such as "us-east-1"',
+  ),
 ];
 
 /**
@@ -796,16 +858,6 @@ const CHILD_CASES: ChildCase[] = [
         'check failed: tags["aws:owner"]: tag key "aws:owner" uses the reserved prefix "aws:"',
       [childUrn(AUTHORIZATION_TYPE, `m-auth-${ACCOUNT_B}-${REGION_A}`)]:
         'check failed: tags["aws:owner"]: tag key "aws:owner" uses the reserved prefix "aws:"',
-    },
-  },
-  {
-    title: "MultiAccountAggregation with a source region that is not a region",
-    program: () => void new MultiAccountAggregation("m", { ...MULTI_BASE, regions: ["Mars"] }),
-    errors: {
-      [childUrn(AGGREGATOR_TYPE, "m")]:
-        'check failed: accountAggregationSource.awsRegions[0]: "Mars" is not an AWS region name such as "us-east-1"',
-      [childUrn(AUTHORIZATION_TYPE, `m-auth-${ACCOUNT_B}-Mars`)]:
-        'check failed: region: "Mars" is not an AWS region name such as "us-east-1"',
     },
   },
 ];

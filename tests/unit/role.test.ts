@@ -2,6 +2,7 @@ import * as assert from "node:assert/strict";
 import { checkRole } from "../../provider/role/check";
 import { diffRole } from "../../provider/role/diff";
 import type { ServiceRoleState } from "../../provider/role/schema";
+import { PREVIEW_UNKNOWN } from "../../provider/shared/unknowns";
 
 const checked = (news: Record<string, unknown>) => {
   const result = checkRole(undefined, { region: "us-east-1", name: "config-org", ...news });
@@ -73,5 +74,26 @@ describe("ServiceRole diff", () => {
           "unknown property; allowed properties are: name, trustedService, managedPolicyArns, tags, region, assumeRole, autoNamePrefix",
       },
     ]);
+  });
+});
+
+describe("ServiceRole check defaults", () => {
+  const defaultPolicy = (region: string) =>
+    checkRole(undefined, { region, name: "config-org" }).inputs.managedPolicyArns;
+
+  it("attaches AWSConfigRoleForOrganizations from the region's partition", () => {
+    assert.deepEqual(defaultPolicy("eu-west-1"), [
+      "arn:aws:iam::aws:policy/service-role/AWSConfigRoleForOrganizations",
+    ]);
+    assert.deepEqual(defaultPolicy("us-gov-west-1"), [
+      "arn:aws-us-gov:iam::aws:policy/service-role/AWSConfigRoleForOrganizations",
+    ]);
+    assert.deepEqual(defaultPolicy("cn-northwest-1"), [
+      "arn:aws-cn:iam::aws:policy/service-role/AWSConfigRoleForOrganizations",
+    ]);
+  });
+
+  it("leaves the default policy unknown while the region is unknown at preview", () => {
+    assert.equal(defaultPolicy(PREVIEW_UNKNOWN), PREVIEW_UNKNOWN);
   });
 });
