@@ -150,18 +150,28 @@ async function describe(placement: Placement, name: string): Promise<AwsAggregat
  */
 export const ROLE_PROPAGATION_DELAYS_MS = [1000, 2000, 4000, 8000];
 
-async function put(inputs: ConfigurationAggregatorInputs): Promise<AwsAggregator> {
+/** What a Put returned, and how many requests it took (the SDK's retries included). */
+interface PutOutcome {
+  readonly aggregator: AwsAggregator;
+  readonly attempts: number;
+}
+
+async function put(inputs: ConfigurationAggregatorInputs): Promise<PutOutcome> {
   const placement = placementOf(inputs);
   const delays = inputs.organizationAggregationSource ? ROLE_PROPAGATION_DELAYS_MS : [];
+  let attempts = 0;
   const response = await awsCall(
     { operation: "PutConfigurationAggregator", resource: describeAs(inputs.name), placement },
     async () => {
       for (let attempt = 0; ; attempt++) {
         try {
-          return await configClient(placement).send(
+          const sent = await configClient(placement).send(
             new PutConfigurationAggregatorCommand(putRequest(inputs)),
           );
+          attempts += sent.$metadata.attempts ?? 1;
+          return sent;
         } catch (error) {
+          attempts += (error as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1;
           const delay = delays[attempt];
           if (errorCode(error) !== "InvalidRoleException" || delay === undefined) throw error;
           await new Promise((resolve) => setTimeout(resolve, delay));
@@ -174,7 +184,7 @@ async function put(inputs: ConfigurationAggregatorInputs): Promise<AwsAggregator
       `PutConfigurationAggregator returned no aggregator for ${describeAs(inputs.name)}`,
     );
   }
-  return response.ConfigurationAggregator;
+  return { aggregator: response.ConfigurationAggregator, attempts };
 }
 
 function alreadyExists(name: string, placement: Placement, existing: AwsAggregator): Error {
@@ -193,13 +203,15 @@ export const CREATION_STAMP_TOLERANCE_MS = 1000;
  * Put is an upsert: if another deployment created the same name between this one's existence
  * check and its Put, the Put updated that aggregator instead of creating one. A genuine creation
  * stamps its creation and update times together (within a tolerance, as the service's clock
- * reading is not documented); an update of an older aggregator stamps them apart.
+ * reading is not documented); an update of an older aggregator stamps them apart. When this Put
+ * took several requests (a lost response, throttling), its own first request may have created the
+ * aggregator and a retry updated it, so a gap up to the Put's own duration is this Put's doing.
  */
-function createdBySomeoneElse(aggregator: AwsAggregator): boolean {
+function createdBySomeoneElse(aggregator: AwsAggregator, ownRetriesMs: number): boolean {
   const created = aggregator.CreationTime?.getTime();
   const updated = aggregator.LastUpdatedTime?.getTime();
   if (created === undefined || updated === undefined) return false;
-  return updated - created > CREATION_STAMP_TOLERANCE_MS;
+  return updated - created > CREATION_STAMP_TOLERANCE_MS + ownRetriesMs;
 }
 
 function lostCreationRace(name: string, placement: Placement, aggregator: AwsAggregator): Error {
@@ -231,7 +243,8 @@ export const aggregatorProvider: pulumi.dynamic.ResourceProvider<
     const existing = await describe(placement, inputs.name);
     if (existing && !inputs.adoptExisting) throw alreadyExists(inputs.name, placement, existing);
     const ref = { id: inputs.name, description: describeAs(inputs.name), inputs };
-    const aggregator = await put(inputs).catch((error: unknown) =>
+    const putStarted = Date.now();
+    const { aggregator, attempts } = await put(inputs).catch((error: unknown) =>
       recordIfWritten(
         error,
         ref,
@@ -239,9 +252,10 @@ export const aggregatorProvider: pulumi.dynamic.ResourceProvider<
         (found) => stateFrom(found, inputs, {}),
       ),
     );
+    const ownRetriesMs = attempts > 1 ? Date.now() - putStarted : 0;
     const desiredTags = userTags(inputs.tags);
     if (!existing && !inputs.adoptExisting) {
-      if (createdBySomeoneElse(aggregator))
+      if (createdBySomeoneElse(aggregator, ownRetriesMs))
         throw lostCreationRace(inputs.name, placement, aggregator);
       return { id: inputs.name, outs: stateFrom(aggregator, inputs, desiredTags) };
     }
@@ -281,7 +295,7 @@ export const aggregatorProvider: pulumi.dynamic.ResourceProvider<
     if (olds.assumeRole && !news.assumeRole)
       await ensureSameAccount(placement, olds.accountId, describeAs(id));
     let state = { ...carryComputed(olds, COMPUTED, news), tags: olds.tags };
-    if (needsPut(olds, news)) state = stateFrom(await put(news), news, olds.tags);
+    if (needsPut(olds, news)) state = stateFrom((await put(news)).aggregator, news, olds.tags);
     const ref = { id, description: describeAs(id), inputs: news };
     return { outs: await reconcileTags({ ...state, name: id }, ref, olds.tags, news.tags) };
   },

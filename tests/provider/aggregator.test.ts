@@ -361,6 +361,35 @@ describe("ConfigurationAggregator provider against the emulator", () => {
     );
   });
 
+  it("keeps an aggregator its own first Put created when a retry of that Put stamped it later", async () => {
+    emulator().setFaults({
+      rules: [
+        // The first Put creates the aggregator but its answer is lost; the retry arrives late,
+        // so the retry's update time lies well past the creation time.
+        { kind: "unavailable", operation: "PutConfigurationAggregator", phase: "after", times: 1 },
+        { kind: "latency", operation: "PutConfigurationAggregator", latencyMs: 1300, times: 1 },
+      ],
+    });
+    const inputs = await checked(aggregators, {
+      name: "org",
+      region: REGION_B,
+      accountAggregationSource: SOURCE,
+      tags: { team: "blue" },
+    });
+    const created = await aggregators.create(inputs);
+    const [stored] = emulator().snapshot().resources;
+    assert.equal(created.id, "org");
+    assert.equal(created.outs.arn, stored?.arn);
+    assert.ok(
+      Date.parse(created.outs.lastUpdatedTime) - Date.parse(created.outs.creationTime) > 1300,
+      "the retry stamped the update past the tolerance of a single creation",
+    );
+    assert.deepEqual(callCounts(emulator()), {
+      DescribeConfigurationAggregators: 1,
+      PutConfigurationAggregator: 2,
+    });
+  });
+
   it("retries an organization Put refused with InvalidRoleException while a new role propagates", async () => {
     emulator().setFaults({
       rules: [
