@@ -13,7 +13,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { arnAccount } from "../shared/arn";
 import { configClient } from "../shared/clients";
 import { findConsistently } from "../shared/consistency";
-import { awsCall, errorCode } from "../shared/errors";
+import { attemptsOf, awsCall, errorCode } from "../shared/errors";
 import { ensureSameAccount } from "../shared/identity";
 import { reconcileTags, recordIfWritten } from "../shared/reconcile";
 import { carryComputed, inputsOf, placementOf } from "../shared/state";
@@ -168,10 +168,10 @@ async function put(inputs: ConfigurationAggregatorInputs): Promise<PutOutcome> {
           const sent = await configClient(placement).send(
             new PutConfigurationAggregatorCommand(putRequest(inputs)),
           );
-          attempts += sent.$metadata.attempts ?? 1;
+          attempts += attemptsOf(sent);
           return sent;
         } catch (error) {
-          attempts += (error as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1;
+          attempts += attemptsOf(error);
           const delay = delays[attempt];
           if (errorCode(error) !== "InvalidRoleException" || delay === undefined) throw error;
           await new Promise((resolve) => setTimeout(resolve, delay));

@@ -16,7 +16,13 @@ import {
 import type * as pulumi from "@pulumi/pulumi";
 import { arnAccount } from "../shared/arn";
 import { iamClient } from "../shared/clients";
-import { awsCall, PartialFailureError, type CallContext } from "../shared/errors";
+import {
+  attemptsOf,
+  awsCall,
+  errorCode,
+  PartialFailureError,
+  type CallContext,
+} from "../shared/errors";
 import { applyTagDelta, TagUpdateError, type TagWriter } from "../shared/tag-api";
 import { fromTagList, tagDelta, toTagList, userTags } from "../shared/tags";
 import type { Tags } from "../shared/types";
@@ -141,6 +147,29 @@ async function converge(
   return current;
 }
 
+/** The description CreateRole gives; it also marks a role as made by this provider. */
+function roleDescription(trustedService: string): string {
+  return `Lets ${trustedService} act for this account; managed by Pulumi.`;
+}
+
+/**
+ * After CreateRole answered "already exists": when the SDK had sent it more than once, the first
+ * request may have created the role and only its answer was lost. A role of that name with this
+ * provider's description is then taken as this create's own, so it is recorded instead of being
+ * left behind under a name every later run would find taken. Otherwise undefined: it is not ours.
+ */
+async function createdByEarlierAttempt(
+  error: unknown,
+  inputs: ServiceRoleInputs,
+  description: string,
+): Promise<Role | undefined> {
+  if (errorCode(error) !== "EntityAlreadyExists" || attemptsOf(error) <= 1) return undefined;
+  const found = await awsCall(context(inputs, "GetRole"), () =>
+    iamClient(placementOf(inputs)).send(new GetRoleCommand({ RoleName: inputs.name })),
+  );
+  return found.Role?.Description === description ? found.Role : undefined;
+}
+
 /** The ServiceRole provider. */
 export const roleProvider: pulumi.dynamic.ResourceProvider<Inputs, ServiceRoleState> = {
   async check(olds, news) {
@@ -153,17 +182,25 @@ export const roleProvider: pulumi.dynamic.ResourceProvider<Inputs, ServiceRoleSt
 
   /** CreateRole with the tags (it refuses a name that exists), then one AttachRolePolicy per policy. */
   async create(inputs) {
-    const created = await awsCall(context(inputs, "CreateRole"), () =>
-      iamClient(placementOf(inputs)).send(
-        new CreateRoleCommand({
-          RoleName: inputs.name,
-          AssumeRolePolicyDocument: trustPolicy(inputs.trustedService),
-          Description: `Lets ${inputs.trustedService} act for this account; managed by Pulumi.`,
-          Tags: toTagList(inputs.tags).length > 0 ? toTagList(inputs.tags) : undefined,
-        }),
-      ),
-    );
-    const state = stateFrom(created.Role, inputs, [], userTags(inputs.tags));
+    const description = roleDescription(inputs.trustedService);
+    const role = await awsCall(context(inputs, "CreateRole"), async () => {
+      try {
+        const created = await iamClient(placementOf(inputs)).send(
+          new CreateRoleCommand({
+            RoleName: inputs.name,
+            AssumeRolePolicyDocument: trustPolicy(inputs.trustedService),
+            Description: description,
+            Tags: toTagList(inputs.tags).length > 0 ? toTagList(inputs.tags) : undefined,
+          }),
+        );
+        return created.Role;
+      } catch (error) {
+        const own = await createdByEarlierAttempt(error, inputs, description);
+        if (own === undefined) throw error;
+        return own;
+      }
+    });
+    const state = stateFrom(role, inputs, [], userTags(inputs.tags));
     return { id: inputs.name, outs: await converge(state, inputs, inputs) };
   },
 

@@ -40,6 +40,15 @@ export function errorCode(error: unknown): string {
 }
 
 /**
+ * How many requests an SDK call made, its own retries included, whether it succeeded or failed. A
+ * result or error after more than one means an earlier request may have been carried out.
+ */
+export function attemptsOf(resultOrError: unknown): number {
+  const metadata = (resultOrError as { $metadata?: { attempts?: number } } | undefined)?.$metadata;
+  return metadata?.attempts ?? 1;
+}
+
+/**
  * Runs one AWS call, turning its failure into an {@link AwsCallError} that says where and what.
  * Errors whose code is in `expected` (such as "no such aggregator" on an existence check) are not
  * failures: the call then resolves to `undefined`, without the cost of describing an error.

@@ -381,7 +381,8 @@ describe("ConfigurationAggregator provider against the emulator", () => {
     assert.equal(created.id, "org");
     assert.equal(created.outs.arn, stored?.arn);
     assert.ok(
-      Date.parse(created.outs.lastUpdatedTime) - Date.parse(created.outs.creationTime) > 1300,
+      Date.parse(created.outs.lastUpdatedTime ?? "") - Date.parse(created.outs.creationTime ?? "") >
+        1300,
       "the retry stamped the update past the tolerance of a single creation",
     );
     assert.deepEqual(callCounts(emulator()), {

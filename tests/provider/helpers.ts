@@ -9,6 +9,8 @@ import { aggregatorProvider } from "../../provider/aggregator/provider";
 import type { ConfigurationAggregatorState } from "../../provider/aggregator/schema";
 import { authorizationProvider } from "../../provider/authorization/provider";
 import type { AggregationAuthorizationState } from "../../provider/authorization/schema";
+import { roleProvider } from "../../provider/role/provider";
+import type { ServiceRoleState } from "../../provider/role/schema";
 
 type Inputs = Record<string, unknown>;
 
@@ -27,6 +29,9 @@ export const aggregators = aggregatorProvider as unknown as Provider<Configurati
 /** The authorization provider with every method present. */
 export const authorizations =
   authorizationProvider as unknown as Provider<AggregationAuthorizationState>;
+
+/** The ServiceRole provider with every method present. */
+export const roles = roleProvider as unknown as Provider<ServiceRoleState>;
 
 /** Runs `check` and insists it passes, returning the normalized inputs. */
 export async function checked<S>(
