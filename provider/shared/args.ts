@@ -16,15 +16,25 @@ export interface AssumeRoleArgs {
 }
 
 /**
- * `assumeRole` as the resource sends it: secret as a whole when it carries an external ID, so the
- * engine stores it, and the output of the same name, encrypted. Without an external ID the role
- * stays readable in previews.
+ * `assumeRole` as the resource sends it, with the external ID secret so that the engine stores it
+ * encrypted, in the input and in the output of the same name.
+ *
+ * Given as an object, only `externalId` is wrapped: the other fields stay readable in previews, and
+ * an external ID not known until apply (a generated password, say) leaves the role ARN known, so
+ * the preview can tell that the account stays the same instead of planning a replacement. Given as
+ * one Output, it can only be made secret as a whole.
  */
 export function protectExternalId(
   assumeRole: pulumi.Input<AssumeRoleArgs> | undefined,
-): pulumi.Output<pulumi.Unwrap<AssumeRoleArgs>> | undefined {
+): pulumi.Input<AssumeRoleArgs> | undefined {
   if (assumeRole === undefined) return undefined;
-  return pulumi
-    .output(assumeRole)
-    .apply((role) => (role.externalId === undefined ? pulumi.output(role) : pulumi.secret(role)));
+  if (pulumi.Output.isInstance(assumeRole) || assumeRole instanceof Promise) {
+    return pulumi
+      .output(assumeRole)
+      .apply((role) => (role.externalId === undefined ? pulumi.output(role) : pulumi.secret(role)));
+  }
+  const { externalId } = assumeRole;
+  return externalId === undefined
+    ? assumeRole
+    : { ...assumeRole, externalId: pulumi.secret(externalId) };
 }

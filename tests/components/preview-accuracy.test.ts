@@ -1,10 +1,14 @@
 import * as assert from "node:assert/strict";
+import type { Input } from "@pulumi/pulumi";
 import {
   MultiAccountAggregation,
   type AggregatorPlacementArgs,
 } from "../../components/multi-account-aggregation";
 import { OrganizationAggregator } from "../../components/organization-aggregator";
+import { AggregationAuthorization } from "../../provider/authorization/resource";
+import { ConfigurationAggregator } from "../../provider/aggregator/resource";
 import {
+  ACCOUNT_A,
   ACCOUNT_B,
   ACCOUNT_C,
   REGION_A,
@@ -136,6 +140,28 @@ describe("component previews match the up that follows", () => {
       "update organization [tags]",
       "update organization-role [tags]",
     ]);
+    assert.deepEqual(up, preview);
+  });
+
+  it("an external ID not known until apply previews an update of the role, not a replacement", async () => {
+    const aggregator = (externalId: Input<string>) =>
+      new ConfigurationAggregator("agg", {
+        name: "agg",
+        accountAggregationSource: { accountIds: [ACCOUNT_B], awsRegions: [REGION_A] },
+        assumeRole: { roleArn: roleArn(ACCOUNT_A, "Deployer"), externalId },
+      });
+    const { preview, up } = await previewThenUp(
+      () => void aggregator("first-external-id"),
+      () => {
+        // A resource created in the same run: its outputs are unknown in the preview.
+        const marker = new AggregationAuthorization("marker", {
+          authorizedAccountId: ACCOUNT_B,
+          authorizedAwsRegion: REGION_A,
+        });
+        aggregator(marker.id.apply(() => "second-external-id"));
+      },
+    );
+    assert.deepEqual(preview, ["create marker", "update agg [assumeRole]"]);
     assert.deepEqual(up, preview);
   });
 });
