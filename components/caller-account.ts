@@ -32,6 +32,14 @@ export function callerAccount(): Promise<string> {
 }
 
 /**
+ * Forgets the account learned from STS, as a new program run would. The demo uses it to show the
+ * calls of each run as a real `pulumi` command makes them.
+ */
+export function forgetCallerAccount(): void {
+  pending = undefined;
+}
+
+/**
  * The account a component's children act in: the assumed role's, else the program's own.
  *
  * Only `roleArn` is read. Taking the whole `assumeRole` would make the result secret whenever

@@ -6,6 +6,7 @@
  */
 import * as path from "node:path";
 import { startEmulator, type Emulator } from "../emulator";
+import { forgetCallerAccount } from "../components/caller-account";
 import { ProgramRunner, type RunResult, type Step } from "../tests/support/runner";
 import { organizationSetup, type OrganizationSetup } from "./organization/program";
 
@@ -81,6 +82,10 @@ async function main(): Promise<void> {
     config: { "aws:region": REGION },
     project: "aws-config-aggregation-example",
     stack: "demo",
+    // Every pulumi command is a new program process and a new provider host: their caches (the
+    // caller's account, assumed-role credentials) start empty, so each step shows all its calls.
+    processPerRun: true,
+    onNewProcess: forgetCallerAccount,
   });
   console.log(`Local AWS endpoint: ${emulator.url} (management account 111111111111)`);
   try {

@@ -14,7 +14,7 @@ import { arnAccount } from "../shared/arn";
 import { configClient } from "../shared/clients";
 import { findConsistently } from "../shared/consistency";
 import { attemptsOf, awsCall, errorCode } from "../shared/errors";
-import { ensureSameAccount } from "../shared/identity";
+import { ensureFoundInOwnAccount, ensureOwnAccount } from "../shared/identity";
 import { reconcileTags, recordIfWritten } from "../shared/reconcile";
 import { carryComputed, inputsOf, placementOf } from "../shared/state";
 import { readTags } from "../shared/tag-api";
@@ -274,8 +274,13 @@ export const aggregatorProvider: pulumi.dynamic.ResourceProvider<
       () => describe(placement, id),
       state.lastUpdatedTime ?? state.creationTime,
     );
-    if (!found) return {};
+    if (!found) {
+      // Gone, unless the credentials now act in another account, where the name is not found.
+      await ensureOwnAccount(placement, state.accountId, describeAs(id));
+      return {};
+    }
     const arn = found.ConfigurationAggregatorArn ?? "";
+    ensureFoundInOwnAccount(arn, state.accountId, describeAs(id));
     const tags = await readTags(placement, arn, describeAs(id));
     const refreshed = stateFrom(found, { ...state, name: id }, tags);
     // ReadResult types `inputs` as the outputs type; the host forwards them as the new inputs.
@@ -292,8 +297,9 @@ export const aggregatorProvider: pulumi.dynamic.ResourceProvider<
   /** Put only when more than tags changed; tags through Untag/Tag only when they changed. */
   async update(id, olds, news) {
     const placement = placementOf(news);
-    if (olds.assumeRole && !news.assumeRole)
-      await ensureSameAccount(placement, olds.accountId, describeAs(id));
+    // Put addresses the aggregator by name: in another account it would create a second one.
+    if (olds.assumeRole || needsPut(olds, news))
+      await ensureOwnAccount(placement, olds.accountId, describeAs(id));
     let state = { ...carryComputed(olds, COMPUTED, news), tags: olds.tags };
     if (needsPut(olds, news)) state = stateFrom((await put(news)).aggregator, news, olds.tags);
     const ref = { id, description: describeAs(id), inputs: news };
@@ -303,6 +309,8 @@ export const aggregatorProvider: pulumi.dynamic.ResourceProvider<
   /** DeleteConfigurationAggregator; an aggregator that is already gone counts as deleted. */
   async delete(id, props) {
     const placement = placementOf(props);
+    // Delete addresses the aggregator by name: in another account it would remove a namesake.
+    await ensureOwnAccount(placement, props.accountId, describeAs(id));
     await awsCall(
       {
         operation: "DeleteConfigurationAggregator",

@@ -12,7 +12,7 @@ import { arnAccount } from "../shared/arn";
 import { configClient } from "../shared/clients";
 import { findConsistently } from "../shared/consistency";
 import { awsCall } from "../shared/errors";
-import { ensureSameAccount } from "../shared/identity";
+import { ensureFoundInOwnAccount, ensureOwnAccount } from "../shared/identity";
 import { reconcileTags, recordIfWritten } from "../shared/reconcile";
 import { carryComputed, inputsOf, placementOf } from "../shared/state";
 import { toTagList, userTags } from "../shared/tags";
@@ -137,7 +137,16 @@ export const authorizationProvider: pulumi.dynamic.ResourceProvider<
       (again) => readAuthorization(placement, id, describeAs(id), again),
       state.creationTime,
     );
-    if (!found) return {};
+    if (!found) {
+      // Gone, unless the credentials now act in another account, where it is not found.
+      await ensureOwnAccount(placement, state.accountId, describeAs(id));
+      return {};
+    }
+    ensureFoundInOwnAccount(
+      found.authorization.AggregationAuthorizationArn ?? "",
+      state.accountId,
+      describeAs(id),
+    );
     const refreshed = stateFrom(found.authorization, state, found.tags);
     // ReadResult types `inputs` as the outputs type; the host forwards them as the new inputs.
     return {
@@ -152,8 +161,7 @@ export const authorizationProvider: pulumi.dynamic.ResourceProvider<
 
   /** Only tags (and how to reach AWS) can change in place: Untag/Tag when the tags changed. */
   async update(id, olds, news) {
-    if (olds.assumeRole && !news.assumeRole)
-      await ensureSameAccount(placementOf(news), olds.accountId, describeAs(id));
+    if (olds.assumeRole) await ensureOwnAccount(placementOf(news), olds.accountId, describeAs(id));
     const state = { ...carryComputed(olds, COMPUTED, news), tags: olds.tags };
     const ref = { id, description: describeAs(id), inputs: news };
     forgetSnapshot(placementOf(news));
@@ -163,6 +171,8 @@ export const authorizationProvider: pulumi.dynamic.ResourceProvider<
   /** DeleteAggregationAuthorization, which succeeds whether or not the authorization exists. */
   async delete(id, props) {
     const placement = placementOf(props);
+    // Addressed by account and region: in another account it would remove a namesake, or nothing.
+    await ensureOwnAccount(placement, props.accountId, describeAs(id));
     forgetSnapshot(placement);
     await awsCall(
       {

@@ -26,7 +26,7 @@ import {
 import { applyTagDelta, TagUpdateError, type TagWriter } from "../shared/tag-api";
 import { fromTagList, tagDelta, toTagList, userTags } from "../shared/tags";
 import type { Tags } from "../shared/types";
-import { ensureSameAccount } from "../shared/identity";
+import { ensureFoundInOwnAccount, ensureOwnAccount } from "../shared/identity";
 import { carryComputed, inputsOf, placementOf } from "../shared/state";
 import { withoutUndefined } from "../shared/values";
 import { checkRole } from "./check";
@@ -211,7 +211,12 @@ export const roleProvider: pulumi.dynamic.ResourceProvider<Inputs, ServiceRoleSt
       () => iamClient(placementOf(state)).send(new GetRoleCommand({ RoleName: id })),
       [NO_SUCH_ENTITY],
     );
-    if (!found) return {};
+    if (!found) {
+      // Gone, unless the credentials now act in another account, where it is not found.
+      await ensureOwnAccount(placementOf(state), state.accountId, describeAs(id));
+      return {};
+    }
+    ensureFoundInOwnAccount(found.Role?.Arn ?? "", state.accountId, describeAs(id));
     const refreshed = stateFrom(
       found.Role,
       state,
@@ -227,9 +232,8 @@ export const roleProvider: pulumi.dynamic.ResourceProvider<Inputs, ServiceRoleSt
   },
 
   async update(id, olds, news) {
-    if (olds.assumeRole && !news.assumeRole) {
-      await ensureSameAccount(placementOf(news), olds.accountId, describeAs(id));
-    }
+    // IAM addresses the role by name: in another account this would change a namesake.
+    await ensureOwnAccount(placementOf(news), olds.accountId, describeAs(id));
     return {
       outs: await converge(
         {
@@ -245,6 +249,7 @@ export const roleProvider: pulumi.dynamic.ResourceProvider<Inputs, ServiceRoleSt
 
   /** Detaches every attached policy (IAM refuses to delete a role with policies), then DeleteRole. */
   async delete(id, props) {
+    await ensureOwnAccount(placementOf(props), props.accountId, describeAs(id));
     const client = iamClient(placementOf(props));
     const attached = await awsCall(
       context(props, "ListAttachedRolePolicies", props.accountId),

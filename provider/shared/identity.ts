@@ -4,7 +4,7 @@
  */
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { placementKey, stsClient } from "./clients";
-import { roleAccount } from "./arn";
+import { arnAccount, roleAccount } from "./arn";
 import type { Placement } from "./types";
 
 const callerAccounts = new Map<string, Promise<string>>();
@@ -29,20 +29,65 @@ export function actingAccount(placement: Placement): Promise<string> {
 }
 
 /**
- * Guards an update that drops `assumeRole`: the default credentials act from then on, and a pure
- * diff cannot know their account. Acting in another account would create a second resource there
- * and orphan this one, so that is refused with what to do instead.
+ * Forgets the accounts learned from STS, as a new process would. Tests use it so that each
+ * scenario counts its own GetCallerIdentity call.
+ */
+export function forgetActingAccounts(): void {
+  callerAccounts.clear();
+}
+
+/**
+ * Refuses to act when the credentials act in another account than the resource's. Needed where
+ * the account cannot be seen in advance: without `assumeRole` the default credentials act, and
+ * they may have changed since the resource was made (another profile, another CI role). Writing
+ * or deleting by name there would make a second resource, or remove someone else's, and orphan
+ * this one. With `assumeRole` the role ARN names the account and `diff` already replaces on a move.
  */
 export async function ensureSameAccount(
   placement: Placement,
-  accountId: string,
+  accountId: string | undefined,
   resource: string,
 ): Promise<void> {
+  if (accountId === undefined) return;
   const account = await actingAccount(placement);
   if (account !== accountId) {
+    const acting = placement.assumeRole
+      ? "the credentials of assumeRole act"
+      : "without assumeRole the default credentials act";
     throw new Error(
-      `${resource} lives in account ${accountId}, but without assumeRole the credentials act in account ${account}. ` +
-        `Keep assumeRole for account ${accountId}, or replace the resource (for example with the replaceOnChanges option).`,
+      `${resource} lives in account ${accountId}, but ${acting} in account ${account}. ` +
+        `Run with credentials for account ${accountId} or give an assumeRole whose role is there; ` +
+        `to move the resource to account ${account}, replace it (for example with the replaceOnChanges option).`,
+    );
+  }
+}
+
+/**
+ * Before an update or delete addressed by name: without `assumeRole`, checks that the default
+ * credentials still act in the resource's account (one STS call per credentials per process).
+ */
+export async function ensureOwnAccount(
+  placement: Placement,
+  accountId: string | undefined,
+  resource: string,
+): Promise<void> {
+  if (placement.assumeRole === undefined) await ensureSameAccount(placement, accountId, resource);
+}
+
+/**
+ * A read found a resource of this name: refuses when it belongs to another account than the one
+ * recorded, which means the credentials now act elsewhere and found a namesake there.
+ */
+export function ensureFoundInOwnAccount(
+  foundArn: string,
+  accountId: string | undefined,
+  resource: string,
+): void {
+  const found = arnAccount(foundArn);
+  if (accountId !== undefined && found !== "" && found !== accountId) {
+    throw new Error(
+      `${resource} lives in account ${accountId}, but the credentials in use act in account ${found}, where a resource of the same name was found. ` +
+        `Run with credentials for account ${accountId} or give an assumeRole whose role is there.`,
     );
   }
 }

@@ -315,4 +315,32 @@ describe("program runner", function () {
     const a = runner.state.get(urnOf("a"))!;
     assert.deepEqual([a.inputs.__provider, a.outputs.__provider], [code, code]);
   });
+
+  it("with processPerRun, starts a new host and calls onNewProcess for every run, keeping the state", async function () {
+    let newProcesses = 0;
+    const perRun = new ProgramRunner({
+      cwd: dir,
+      config: { "aws:region": "us-east-1" },
+      processPerRun: true,
+      onNewProcess: () => newProcesses++,
+    });
+    try {
+      const program = () => void new Toy("x", { dir, name: "x", size: 1 });
+      await perRun.up(program);
+      const firstHost = perRun.host;
+      const second = await perRun.up(program);
+      assert.notEqual(perRun.host, firstHost, "a new host for the second run");
+      assert.deepEqual(plan(second), ["same x"]);
+      assert.deepEqual(
+        perRun.host!.calls.map((c) => c.method),
+        ["configure", "check", "diff"],
+        "the new host got its own Configure",
+      );
+      await perRun.destroy();
+      assert.equal(newProcesses, 3);
+      assert.deepEqual(readWorld(dir).log, ["create x", "delete x"], "created once, kept, deleted");
+    } finally {
+      await perRun.close();
+    }
+  });
 });

@@ -1,4 +1,5 @@
 import * as assert from "node:assert/strict";
+import { forgetActingAccounts } from "../../provider/shared/identity";
 import {
   ACCOUNT_A,
   ACCOUNT_B,
@@ -9,13 +10,20 @@ import {
 } from "../support/emulator";
 import { aggregators, callCounts, checked, operations, rejection } from "./helpers";
 
+/** A time stamp past the eventual-consistency horizon. */
+const OLD_TIME = "2020-01-01T00:00:00.000Z";
+/** An access key that acts in {@link ACCOUNT_B}. */
+const OTHER_ACCOUNT_KEY = "AKIAOTHERACCOUNT0001";
+
 const SOURCE = {
   accountIds: ["222222222222", "111111111111"],
   awsRegions: ["us-west-2", "us-east-1"],
 };
 
 describe("ConfigurationAggregator provider against the emulator", () => {
-  const fixture = useEmulator();
+  const fixture = useEmulator({ accessKeys: { [OTHER_ACCOUNT_KEY]: ACCOUNT_B } });
+  // Each test counts its own STS calls, as a fresh provider process would make them.
+  beforeEach(forgetActingAccounts);
   const emulator = () => fixture.emulator;
 
   async function created(extra: Record<string, unknown> = {}) {
@@ -85,7 +93,7 @@ describe("ConfigurationAggregator provider against the emulator", () => {
     assert.equal(result.outs.lastUpdatedTime, state.lastUpdatedTime);
   });
 
-  it("updates the source with one Put and no tag calls", async () => {
+  it("updates the source with one Put, after one account check per process, and no tag calls", async () => {
     const { id, state } = await created();
     const news = await checked(aggregators, {
       name: "org",
@@ -93,7 +101,8 @@ describe("ConfigurationAggregator provider against the emulator", () => {
       tags: { team: "a" },
     });
     const result = await aggregators.update(id, state, news);
-    assert.deepEqual(operations(emulator()), ["PutConfigurationAggregator"]);
+    // Put addresses the aggregator by name, so the default credentials' account is checked first.
+    assert.deepEqual(operations(emulator()), ["GetCallerIdentity", "PutConfigurationAggregator"]);
     assert.deepEqual(result.outs.accountAggregationSource, {
       accountIds: ["333333333333"],
       allAwsRegions: true,
@@ -138,11 +147,12 @@ describe("ConfigurationAggregator provider against the emulator", () => {
     assert.deepEqual(read.props?.aggregatorFilters, expected);
   });
 
-  it("deletes with one call, and counts an aggregator already gone as deleted", async () => {
+  it("deletes with one call each after one account check, and counts an aggregator already gone as deleted", async () => {
     const { id, state } = await created();
     await aggregators.delete(id, state);
     await aggregators.delete(id, state);
     assert.deepEqual(operations(emulator()), [
+      "GetCallerIdentity",
       "DeleteConfigurationAggregator",
       "DeleteConfigurationAggregator",
     ]);
@@ -480,5 +490,41 @@ describe("ConfigurationAggregator provider against the emulator", () => {
       /^PutConfigurationAggregator failed for aggregator "org" in 111111111111\/us-east-1: InvalidRoleException: /,
     );
     assert.deepEqual(emulator().snapshot().resources, []);
+  });
+
+  it("refuses to update, delete or call gone an aggregator once the default credentials act in another account", async () => {
+    const { id, state } = await created();
+    const news = await checked(aggregators, {
+      name: "org",
+      accountAggregationSource: { accountIds: ["333333333333"], allAwsRegions: true },
+      tags: { team: "a" },
+    });
+    // The next run uses other credentials (another profile, another CI role), in account B.
+    const restore = process.env.AWS_ACCESS_KEY_ID;
+    process.env.AWS_ACCESS_KEY_ID = OTHER_ACCOUNT_KEY;
+    try {
+      const expected =
+        `aggregator "org" lives in account ${ACCOUNT_A}, but without assumeRole the default credentials act in account ${ACCOUNT_B}. ` +
+        `Run with credentials for account ${ACCOUNT_A} or give an assumeRole whose role is there; ` +
+        `to move the resource to account ${ACCOUNT_B}, replace it (for example with the replaceOnChanges option).`;
+      assert.equal((await rejection(aggregators.update(id, state, news))).message, expected);
+      assert.equal((await rejection(aggregators.delete(id, state))).message, expected);
+      // Written long ago, as in a later run: a miss is not double-checked for consistency.
+      const settled = { ...state, creationTime: OLD_TIME, lastUpdatedTime: OLD_TIME };
+      assert.equal((await rejection(aggregators.read(id, settled))).message, expected);
+    } finally {
+      process.env.AWS_ACCESS_KEY_ID = restore;
+    }
+    assert.deepEqual(operations(emulator()), [
+      "GetCallerIdentity",
+      "DescribeConfigurationAggregators",
+    ]);
+    assert.deepEqual(
+      emulator()
+        .snapshot()
+        .resources.map((r) => `${r.account}/${r.id} ${JSON.stringify(r.tags)}`),
+      [`${ACCOUNT_A}/org {"team":"a"}`],
+      "nothing written in account B, the aggregator in account A untouched",
+    );
   });
 });

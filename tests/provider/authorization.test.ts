@@ -1,4 +1,5 @@
 import * as assert from "node:assert/strict";
+import { forgetActingAccounts } from "../../provider/shared/identity";
 import {
   ConfigServiceClient,
   PutAggregationAuthorizationCommand,
@@ -16,6 +17,8 @@ import { authorizations, callCounts, checked, operations, rejection } from "./he
 
 describe("AggregationAuthorization provider against the emulator", () => {
   const fixture = useEmulator();
+  // Each test counts its own STS calls, as a fresh provider process would make them.
+  beforeEach(forgetActingAccounts);
   const emulator = () => fixture.emulator;
 
   async function created(extra: Record<string, unknown> = {}) {
@@ -109,11 +112,12 @@ describe("AggregationAuthorization provider against the emulator", () => {
     });
   });
 
-  it("deletes with one call, and deleting again succeeds", async () => {
+  it("deletes with one call each after one account check, and deleting again succeeds", async () => {
     const { id, state } = await created();
     await authorizations.delete(id, state);
     await authorizations.delete(id, state);
     assert.deepEqual(operations(emulator()), [
+      "GetCallerIdentity",
       "DeleteAggregationAuthorization",
       "DeleteAggregationAuthorization",
     ]);

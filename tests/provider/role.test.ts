@@ -1,4 +1,5 @@
 import * as assert from "node:assert/strict";
+import { forgetActingAccounts } from "../../provider/shared/identity";
 import { useEmulator } from "../support/emulator";
 import { checked, operations, rejection, roles } from "./helpers";
 
@@ -6,6 +7,8 @@ const POLICY = "arn:aws:iam::aws:policy/service-role/AWSConfigRoleForOrganizatio
 
 describe("ServiceRole provider against the emulator", () => {
   const fixture = useEmulator();
+  // Each test counts its own STS calls, as a fresh provider process would make them.
+  beforeEach(forgetActingAccounts);
   const emulator = () => fixture.emulator;
 
   it("records a role its own first CreateRole made when the answer was lost and the retry found it", async () => {

@@ -204,7 +204,8 @@ describe("concurrency: two stacks, one name", function () {
       fixture.emulator.setFaults({
         rules: [
           { kind: "latency", operation: "DescribeConfigurationAggregators", latencyMs: LATENCY_MS },
-          { kind: "latency", operation: "PutConfigurationAggregator", latencyMs: 1500, times: 1 },
+          // The first Put is held, so the other creates; the window the race needs is this long.
+          { kind: "latency", operation: "PutConfigurationAggregator", latencyMs: 2500, times: 1 },
         ],
       });
       const outcomes = await Promise.allSettled(
@@ -215,13 +216,6 @@ describe("concurrency: two stacks, one name", function () {
       const answered = log
         .filter((r) => r.operation === "DescribeConfigurationAggregators")
         .map((r) => r.time + LATENCY_MS);
-      const puts = log
-        .filter((r) => r.operation === "PutConfigurationAggregator")
-        .map((r) => r.time);
-      assert.ok(
-        Math.max(...answered) <= Math.min(...puts),
-        "both checks were answered before either Put",
-      );
 
       const won = outcomes.flatMap((o, i) =>
         o.status === "fulfilled" ? [{ i, value: o.value }] : [],
@@ -229,6 +223,11 @@ describe("concurrency: two stacks, one name", function () {
       const lost = outcomes.flatMap((o) => (o.status === "rejected" ? [o.reason as unknown] : []));
       assert.equal(won.length, 1);
       assert.equal(lost.length, 1);
+      // The race itself: both existence checks were answered before the aggregator existed.
+      assert.ok(
+        Math.max(...answered) <= Date.parse(String(won[0].value.outputs.creationTime)),
+        "both checks were answered before the aggregator was created",
+      );
       const winner = stacks[won[0].i];
       const stored = theOnlyResource();
       assert.equal(won[0].value.outputs.arn, stored.arn);

@@ -29,6 +29,14 @@ export interface RunnerOptions {
   project?: string;
   /** Default "stack". */
   stack?: string;
+  /**
+   * Model each run as the separate processes a `pulumi` command starts: a new provider host per
+   * run, and `onNewProcess` to clear what the program's modules remember. Default false: one host
+   * for the runner's life, which is faster.
+   */
+  processPerRun?: boolean;
+  /** Called before each run when {@link processPerRun} is set. */
+  onNewProcess?: () => void;
 }
 
 /** A Pulumi program: it constructs resources and may return stack outputs, now or later. */
@@ -80,6 +88,7 @@ export class ProgramRunner {
   /** Reads every resource through its provider and records what it finds. */
   refresh(): Promise<RunResult> {
     return exclusive(async () => {
+      if (this.options.processPerRun) await this.startOver();
       const deployment = new Deployment(await this.ensureHost(), false, this.resources);
       await deployment.refresh();
       return deployment.finish("refresh", {});
@@ -89,6 +98,7 @@ export class ProgramRunner {
   /** Deletes every resource, in reverse registration order. */
   destroy(): Promise<RunResult> {
     return exclusive(async () => {
+      if (this.options.processPerRun) await this.startOver();
       const deployment = new Deployment(await this.ensureHost(), false, this.resources);
       await deployment.destroy();
       return deployment.finish("destroy", {});
@@ -116,6 +126,14 @@ export class ProgramRunner {
     await host?.stop();
   }
 
+  /** Stops the host, so the next run starts a new one, and lets the program forget its caches. */
+  private async startOver(): Promise<void> {
+    await this.close();
+    this.hostStart = undefined;
+    this.started = undefined;
+    this.options.onNewProcess?.();
+  }
+
   private ensureHost(): Promise<ProviderHost> {
     this.hostStart ??= (async () => {
       const { cwd, env, project = "project", config = {} } = this.options;
@@ -133,6 +151,7 @@ export class ProgramRunner {
   }
 
   private async run(program: Program, preview: boolean): Promise<RunResult> {
+    if (this.options.processPerRun) await this.startOver();
     const deployment = new Deployment(await this.ensureHost(), preview, this.resources);
     // Outputs of a failed registration reject with nobody listening; without a handler Node exits.
     const rejections: unknown[] = [];
