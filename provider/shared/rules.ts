@@ -13,7 +13,7 @@ export const MAX_TAGS = 50;
  * Region names as AWS forms them: `us-east-1`, `us-gov-west-1`, `cn-north-1`, `us-isob-east-1`,
  * `eusc-de-east-1` (the European Sovereign Cloud's four-letter prefix).
  */
-export const AWS_REGION_PATTERN = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
+export const AWS_REGION_PATTERN = /^(?:[a-z]{2}|eusc)(-[a-z]+)+-\d{1,2}$/;
 /** Allowed tag characters per the AWS Config tagging documentation. */
 const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 const EXTERNAL_ID = /^[\w+=,.@:/-]+$/;

@@ -75,8 +75,15 @@ function allowedKeysAt(schema: z.ZodType, path: readonly PathPart[]): string | u
     else return undefined;
   }
   const shape = shapeOf(unwrap(node));
-  return shape ? Object.keys(shape).join(", ") : undefined;
+  return shape
+    ? Object.keys(shape)
+        .filter((key) => !SET_BY_RESOURCE_CLASSES.has(key))
+        .join(", ")
+    : undefined;
 }
+
+/** Inputs the resource classes fill in themselves; listing them would invite users to set them. */
+const SET_BY_RESOURCE_CLASSES = new Set(["autoNamePrefix"]);
 
 function unwrap(node: unknown): unknown {
   let current = node as { unwrap?: () => unknown } | undefined;

@@ -71,7 +71,7 @@ describe("ServiceRole diff", () => {
       {
         property: "adoptExisting",
         reason:
-          "unknown property; allowed properties are: name, trustedService, managedPolicyArns, tags, region, assumeRole, autoNamePrefix",
+          "unknown property; allowed properties are: name, trustedService, managedPolicyArns, tags, region, assumeRole",
       },
     ]);
   });
