@@ -129,12 +129,9 @@ export class MultiAccountAggregation extends pulumi.ComponentResource {
     this.authorizations = authorizations;
     this.arn = this.aggregator.arn;
     this.name = this.aggregator.name;
-    this.registerOutputs({
-      aggregator: this.aggregator,
-      authorizations: this.authorizations,
-      arn: this.arn,
-      name: this.name,
-    });
+    // `authorizations` stays a property only: registering a map of children whose inputs may fail
+    // (a source account check) would hold the component's registration open on their failure.
+    this.registerOutputs({ aggregator: this.aggregator, arn: this.arn, name: this.name });
   }
 }
 

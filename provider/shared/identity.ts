@@ -1,10 +1,12 @@
 /**
  * Which account the credentials of a placement act in. Known from the role ARN when a role is
- * assumed; otherwise asked of STS GetCallerIdentity, once per credentials per process.
+ * assumed; otherwise asked of STS GetCallerIdentity, once per credentials and partition per
+ * process (whatever the region).
  */
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
-import { placementKey, stsClient } from "./clients";
-import { arnAccount, roleAccount } from "./arn";
+import { stsClient } from "./clients";
+import { credentialsKey } from "./credentials";
+import { arnAccount, partitionOf, roleAccount } from "./arn";
 import type { Placement } from "./types";
 
 const callerAccounts = new Map<string, Promise<string>>();
@@ -13,7 +15,8 @@ const callerAccounts = new Map<string, Promise<string>>();
 export function actingAccount(placement: Placement): Promise<string> {
   const fromRole = roleAccount(placement.assumeRole?.roleArn ?? "");
   if (fromRole) return Promise.resolve(fromRole);
-  const key = placementKey(placement);
+  // Who the credentials are does not depend on the region, only on the partition they sign for.
+  const key = `${partitionOf(placement.region)}|${credentialsKey(placement.assumeRole)}`;
   let pending = callerAccounts.get(key);
   if (!pending) {
     pending = stsClient(placement)

@@ -126,21 +126,6 @@ describe("MultiAccountAggregation end to end", () => {
         id: "workloads",
         urn: urnOf(`${TYPES.multi}$${TYPES.aggregator}`, "workloads"),
       },
-      authorizations: Object.fromEntries(
-        [ACCOUNT_B, ACCOUNT_C].flatMap((account) =>
-          [REGION_B, REGION_A].map((region) => [
-            `${account}-${region}`,
-            {
-              [SIG_KEY]: RESOURCE_REFERENCE_SIG,
-              id: `${ACCOUNT_A}:${REGION_A}`,
-              urn: urnOf(
-                `${TYPES.multi}$${TYPES.authorization}`,
-                `workloads-auth-${account}-${region}`,
-              ),
-            },
-          ]),
-        ),
-      ),
       arn: aggregator?.ConfigurationAggregatorArn,
       name: "workloads",
     });
@@ -192,8 +177,10 @@ describe("MultiAccountAggregation end to end", () => {
       "same workloads-auth-333333333333-us-east-1",
       "update workloads [accountAggregationSource]",
     ]);
-    // One AssumeRole: the roles of the existing accounts are not assumed again.
+    // One AssumeRole: the roles of the existing accounts are not assumed again. One account check
+    // before the aggregator's Put, which addresses it by name with the default credentials.
     assert.deepEqual(callCounts(emulator()), {
+      "sts:GetCallerIdentity": 1,
       "sts:AssumeRole": 1,
       "config:PutConfigurationAggregator": 1,
       "config:DescribeAggregationAuthorizations": 2,
@@ -231,6 +218,7 @@ describe("MultiAccountAggregation end to end", () => {
     ]);
     // No AssumeRole: the source accounts' credentials are shared across regions.
     assert.deepEqual(callCounts(emulator()), {
+      "sts:GetCallerIdentity": 1,
       "config:PutConfigurationAggregator": 1,
       "config:DescribeAggregationAuthorizations": 2,
       "config:PutAggregationAuthorization": 2,
@@ -296,6 +284,7 @@ describe("MultiAccountAggregation end to end", () => {
       "update workloads [accountAggregationSource]",
     ]);
     assert.deepEqual(callCounts(emulator()), {
+      "sts:GetCallerIdentity": 1,
       "config:PutConfigurationAggregator": 1,
       "config:DeleteAggregationAuthorization": 2,
     });
@@ -326,7 +315,9 @@ describe("MultiAccountAggregation end to end", () => {
       "delete workloads-auth-333333333333-eu-west-1",
       "delete workloads-auth-333333333333-us-east-1",
     ]);
+    // The aggregator is deleted by name with the default credentials: their account is checked once.
     assert.deepEqual(callCounts(emulator()), {
+      "sts:GetCallerIdentity": 1,
       "config:DeleteConfigurationAggregator": 1,
       "config:DeleteAggregationAuthorization": 4,
     });

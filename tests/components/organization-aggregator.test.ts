@@ -151,7 +151,9 @@ describe("OrganizationAggregator end to end", () => {
       "update organization [tags]",
       "update organization-role [tags]",
     ]);
+    // IAM addresses the role by name: the default credentials' account is checked once first.
     assert.deepEqual(callCounts(emulator()), {
+      "sts:GetCallerIdentity": 1,
       "iam:UntagRole": 1,
       "iam:TagRole": 1,
       "config:UntagResource": 1,
@@ -185,6 +187,7 @@ describe("OrganizationAggregator end to end", () => {
       ["delete organization", "delete organization-role", "delete organization"],
     );
     assert.deepEqual(operations(), [
+      "sts:GetCallerIdentity",
       "config:DeleteConfigurationAggregator",
       "iam:ListAttachedRolePolicies",
       "iam:DetachRolePolicy",

@@ -259,6 +259,8 @@ describe("the packed package", function () {
             "PutConfigurationAggregator",
             "DescribeConfigurationAggregators",
             "GetResources",
+            // Delete addresses the aggregator by name: the default credentials' account first.
+            "GetCallerIdentity",
             "DeleteConfigurationAggregator",
           ],
         );

@@ -5,13 +5,16 @@
  */
 import * as path from "node:path";
 import type { Emulator, RequestRecord } from "../../emulator";
+import { configurationAggregatorProvider } from "../../index";
 import {
+  ACCOUNT_A,
   type EmulatorFixture,
   TEST_ACCESS_KEY_ID,
   TEST_SECRET_ACCESS_KEY,
   REGION_A,
 } from "../support/emulator";
 import { startProviderHost, type PropertyMap, type ProviderHost } from "../support/host";
+import { serializeProvider } from "../support/serialize";
 
 /** The repository root: the host's working directory, as a Pulumi program's directory would be. */
 export const REPO_ROOT = path.resolve(__dirname, "..", "..");
@@ -62,6 +65,7 @@ export function useProviderHost(
   before(async function () {
     running = await startProviderHost({ cwd: REPO_ROOT, env: emulatorEnv(fixture) });
     await running.configure(config);
+    await learnDefaultAccount(running, fixture.emulator);
   });
   after(async () => {
     await running?.stop();
@@ -73,6 +77,22 @@ export function useProviderHost(
       return running;
     },
   };
+}
+
+/**
+ * Lets the host learn which account the default credentials act in, as the first update or delete
+ * of any deployment does (one STS call per process): the exact counts of every test then hold
+ * whichever test runs first. Deleting an aggregator that does not exist triggers just that.
+ */
+async function learnDefaultAccount(host: ProviderHost, emulator: Emulator): Promise<void> {
+  const code = await serializeProvider(configurationAggregatorProvider);
+  await host.delete("account-check", urnOf(AGGREGATOR_TYPE, "account-check"), {
+    __provider: code,
+    name: "account-check",
+    region: REGION_A,
+    accountId: ACCOUNT_A,
+  });
+  emulator.clearRequests();
 }
 
 /** The operations the emulator served since the last clear, in order. */
