@@ -14,6 +14,7 @@ import { accountActingAs } from "./caller-account";
 import { roleAccount } from "../provider/shared/arn";
 import { show } from "../provider/shared/rules";
 import {
+  accountIdProblems,
   accountListProblems,
   assertNoProblems,
   ComponentArgumentError,
@@ -210,9 +211,7 @@ function aggregatorProblems(aggregator: AggregatorPlacementArgs): string[] {
     problems.push(...roleArnProblems("aggregator.assumeRole.roleArn", roleArn));
   const { accountId } = aggregator;
   if (accountId === undefined || !isPlain(accountId)) return problems;
-  const idProblems = accountListProblems("aggregator.accountId", [accountId]).map((problem) =>
-    problem.replace("aggregator.accountId[0]", "aggregator.accountId"),
-  );
+  const idProblems = accountIdProblems("aggregator.accountId", accountId);
   problems.push(...idProblems);
   const roleAccountId = typeof roleArn === "string" ? roleAccount(roleArn) : undefined;
   if (idProblems.length === 0 && roleAccountId !== undefined && roleAccountId !== accountId) {

@@ -75,6 +75,11 @@ function valueProblems(argument: string, value: unknown, rule: ValueRule): strin
   return rule.pattern.test(value) ? [] : [`${argument} ${show(value)} is not ${rule.kind}`];
 }
 
+/** Problems of a single account ID argument. */
+export function accountIdProblems(argument: string, accountId: unknown): string[] {
+  return valueProblems(argument, accountId, ACCOUNT_ID);
+}
+
 /** Problems of a single region argument. */
 export function regionProblems(argument: string, region: unknown): string[] {
   return valueProblems(argument, region, REGION);

@@ -40,41 +40,27 @@ export function forgetActingAccounts(): void {
 }
 
 /**
- * Refuses to act when the credentials act in another account than the resource's. Needed where
- * the account cannot be seen in advance: without `assumeRole` the default credentials act, and
- * they may have changed since the resource was made (another profile, another CI role). Writing
- * or deleting by name there would make a second resource, or remove someone else's, and orphan
- * this one. With `assumeRole` the role ARN names the account and `diff` already replaces on a move.
- */
-export async function ensureSameAccount(
-  placement: Placement,
-  accountId: string | undefined,
-  resource: string,
-): Promise<void> {
-  if (accountId === undefined) return;
-  const account = await actingAccount(placement);
-  if (account !== accountId) {
-    const acting = placement.assumeRole
-      ? "the credentials of assumeRole act"
-      : "without assumeRole the default credentials act";
-    throw new Error(
-      `${resource} lives in account ${accountId}, but ${acting} in account ${account}. ` +
-        `Run with credentials for account ${accountId} or give an assumeRole whose role is there; ` +
-        `to move the resource to account ${account}, replace it (for example with the replaceOnChanges option).`,
-    );
-  }
-}
-
-/**
- * Before an update or delete addressed by name: without `assumeRole`, checks that the default
- * credentials still act in the resource's account (one STS call per credentials per process).
+ * Before an update or delete addressed by name, or before calling a resource gone: refuses when
+ * the credentials act in another account than the resource's. Only needed without `assumeRole`:
+ * then the default credentials act, and they may have changed since the resource was made (another
+ * profile, another CI role), where writing or deleting by name would make a second resource, or
+ * remove someone else's, and orphan this one. With `assumeRole` the role ARN names the account and
+ * `diff` already replaces on a move. One STS call per credentials per process.
  */
 export async function ensureOwnAccount(
   placement: Placement,
   accountId: string | undefined,
   resource: string,
 ): Promise<void> {
-  if (placement.assumeRole === undefined) await ensureSameAccount(placement, accountId, resource);
+  if (placement.assumeRole !== undefined || accountId === undefined) return;
+  const account = await actingAccount(placement);
+  if (account !== accountId) {
+    throw new Error(
+      `${resource} lives in account ${accountId}, but without assumeRole the default credentials act in account ${account}. ` +
+        `Run with credentials for account ${accountId} or give an assumeRole whose role is there; ` +
+        `to move the resource to account ${account}, replace it (for example with the replaceOnChanges option).`,
+    );
+  }
 }
 
 /**
