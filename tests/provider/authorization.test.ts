@@ -15,8 +15,11 @@ import {
 } from "../support/emulator";
 import { authorizations, callCounts, checked, operations, rejection } from "./helpers";
 
+/** An access key that acts in {@link ACCOUNT_B}. */
+const OTHER_ACCOUNT_KEY = "AKIAOTHERACCOUNT0001";
+
 describe("AggregationAuthorization provider against the emulator", () => {
-  const fixture = useEmulator();
+  const fixture = useEmulator({ accessKeys: { [OTHER_ACCOUNT_KEY]: ACCOUNT_B } });
   // Each test counts its own STS calls, as a fresh provider process would make them.
   beforeEach(forgetActingAccounts);
   const emulator = () => fixture.emulator;
@@ -307,5 +310,35 @@ describe("AggregationAuthorization provider against the emulator", () => {
       DescribeAggregationAuthorizations: 1,
       PutAggregationAuthorization: 4,
     });
+  });
+
+  it("refuses to delete an authorization, or call it gone, once the default credentials act in another account", async () => {
+    const { id, state } = await created();
+    // Deleting an unknown pair succeeds in AWS Config, so another account would hide the mistake.
+    const restore = process.env.AWS_ACCESS_KEY_ID;
+    process.env.AWS_ACCESS_KEY_ID = OTHER_ACCOUNT_KEY;
+    try {
+      const expected =
+        `aggregation authorization "${id}" lives in account ${ACCOUNT_A}, but without assumeRole the default credentials act in account ${ACCOUNT_B}. ` +
+        `Run with credentials for account ${ACCOUNT_A} or give an assumeRole whose role is there; ` +
+        `to move the resource to account ${ACCOUNT_B}, replace it (for example with the replaceOnChanges option).`;
+      assert.equal((await rejection(authorizations.delete(id, state))).message, expected);
+      const settled = { ...state, creationTime: "2020-01-01T00:00:00.000Z" };
+      assert.equal((await rejection(authorizations.read(id, settled))).message, expected);
+    } finally {
+      process.env.AWS_ACCESS_KEY_ID = restore;
+    }
+    assert.equal(
+      operations(emulator()).includes("DeleteAggregationAuthorization"),
+      false,
+      "no delete was sent",
+    );
+    assert.deepEqual(
+      emulator()
+        .snapshot()
+        .resources.map((r) => `${r.account}/${r.id}`),
+      [`${ACCOUNT_A}/${id}`],
+      "the authorization in account A is untouched",
+    );
   });
 });
