@@ -5,18 +5,12 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { ACCOUNT_A, REGION_A, useEmulator } from "../support/emulator";
-import { emulatorEnv, REPO_ROOT } from "../protocol/helpers";
+import { emulatorEnv } from "../protocol/helpers";
+import { installConsumerProject, packRepository, REPO_ROOT } from "../support/consumer";
 import { startConsumerHost } from "./consumer-host";
 
 const run = promisify(execFile);
-const NPM = process.platform === "win32" ? "npm.cmd" : "npm";
 const TSC = path.join(REPO_ROOT, "node_modules", ".bin", "tsc");
-
-/** The version of a package installed in the repository, so the consumer gets the same, cached one. */
-function installedVersion(name: string): string {
-  const manifest = path.join(REPO_ROOT, "node_modules", name, "package.json");
-  return (JSON.parse(fs.readFileSync(manifest, "utf8")) as { version: string }).version;
-}
 
 /** Every file under `dir` (relative, `/`-separated), sorted. */
 function filesUnder(dir: string, base = dir): string[] {
@@ -99,15 +93,7 @@ describe("the packed package", function () {
   before(async function () {
     this.timeout(120_000);
     work = fs.mkdtempSync(path.join(os.tmpdir(), "packaging-"));
-    // --ignore-scripts: `prepare` would build again; the suite has built dist/ already.
-    const { stdout } = await run(
-      NPM,
-      ["pack", "--json", "--ignore-scripts", "--pack-destination", work],
-      { cwd: REPO_ROOT, maxBuffer: 16 * 1024 * 1024 },
-    );
-    const [result] = JSON.parse(stdout) as { filename: string; files: { path: string }[] }[];
-    tarball = path.join(work, result.filename);
-    packed = result.files.map((file) => file.path).sort();
+    ({ tarball, files: packed } = await packRepository(work));
   });
 
   after(() => fs.rmSync(work, { recursive: true, force: true }));
@@ -123,35 +109,14 @@ describe("the packed package", function () {
     }
   });
 
-  describe("installed into a fresh consumer project from the local npm cache", function () {
+  describe("installed into a fresh consumer project", function () {
     const fixture = useEmulator();
     let project: string;
 
     before(async function () {
       this.timeout(600_000);
       project = path.join(work, "consumer");
-      fs.mkdirSync(project);
-      fs.writeFileSync(
-        path.join(project, "package.json"),
-        JSON.stringify({ name: "consumer-project", version: "1.0.0", private: true }, null, 2),
-      );
-      // @types/node is pinned to the repository's version: without a lockfile, protobufjs's
-      // `@types/node >=13.7.0` (under @pulumi/pulumi) would pick the newest version the cached
-      // registry metadata knows, whose tarball the repository's `npm ci` never fetched.
-      await run(
-        NPM,
-        [
-          "install",
-          "--offline",
-          "--no-audit",
-          "--no-fund",
-          "--ignore-scripts",
-          tarball,
-          `@pulumi/pulumi@${installedVersion("@pulumi/pulumi")}`,
-          `@types/node@${installedVersion("@types/node")}`,
-        ],
-        { cwd: project, maxBuffer: 16 * 1024 * 1024 },
-      );
+      await installConsumerProject(project, tarball);
     });
 
     it("installs the packed files, and the SDK dependencies beside the package", () => {

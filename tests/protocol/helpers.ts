@@ -3,7 +3,6 @@
  * `pulumi-aws-config-aggregation/runtime` resolves through the self-link in node_modules) and
  * pointed at the emulator, plus URNs with the real type tokens and the request log as names.
  */
-import * as path from "node:path";
 import type { Emulator, RequestRecord } from "../../emulator";
 import { configurationAggregatorProvider } from "../../index";
 import {
@@ -15,9 +14,10 @@ import {
 } from "../support/emulator";
 import { startProviderHost, type PropertyMap, type ProviderHost } from "../support/host";
 import { serializeProvider } from "../support/serialize";
+import { REPO_ROOT } from "../support/consumer";
 
 /** The repository root: the host's working directory, as a Pulumi program's directory would be. */
-export const REPO_ROOT = path.resolve(__dirname, "..", "..");
+export { REPO_ROOT };
 
 /** The type token `new ConfigurationAggregator(...)` registers. */
 export const AGGREGATOR_TYPE = "pulumi-nodejs:dynamic/aws-config:ConfigurationAggregator";
