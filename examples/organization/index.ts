@@ -12,7 +12,12 @@ const outputs = organizationSetup({
   sourceAccountIds: config.requireObject<string[]>("sourceAccountIds"),
   sourceRoleName: config.require("sourceRoleName"),
   sourceRegions: config.requireObject<string[]>("sourceRegions"),
-  tags: { "managed-by": "pulumi", stack: pulumi.getStack() },
+  // `tags` in the stack config adds to (or overrides) the two tags every resource carries.
+  tags: {
+    "managed-by": "pulumi",
+    stack: pulumi.getStack(),
+    ...config.getObject<Record<string, string>>("tags"),
+  },
 });
 
 export const organizationAggregatorArn = outputs.organizationAggregatorArn;
