@@ -1,0 +1,218 @@
+/**
+ * A consumer project that installs the packed tarball, under the real `pulumi` CLI against the
+ * emulator: bad input, secrets, a replacement as the engine orders it, a partial failure, and two
+ * stacks of one project. The program picks what it builds from the stack's `scenario` config.
+ */
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { startEmulator, type Emulator } from "../../emulator/index.js";
+import { callCounts, holdings } from "./support/calls";
+import { changedSteps, PulumiProject, pulumiCliDir, resourceSummary } from "./support/pulumi";
+import { consumerProject } from "./support/projects";
+
+const DEPLOYER = "arn:aws:iam::222222222222:role/Deployer";
+const EXTERNAL_ID = "ext-id-7781-do-not-print";
+
+const PROGRAM = `const pulumi = require("@pulumi/pulumi");
+const {
+  AggregationAuthorization,
+  ConfigurationAggregator,
+  MultiAccountAggregation,
+} = require("pulumi-aws-config-aggregation");
+
+const config = new pulumi.Config();
+switch (config.require("scenario")) {
+  case "bad-input":
+    new ConfigurationAggregator("bad", {
+      accountAggregationSource: { accountIds: ["12345"], allAwsRegions: true },
+    });
+    break;
+  case "authorization":
+    new AggregationAuthorization("granted", {
+      authorizedAccountId: "111111111111",
+      authorizedAwsRegion: config.require("authorizedAwsRegion"),
+      region: "eu-west-1",
+      assumeRole: { roleArn: "${DEPLOYER}", externalId: config.requireSecret("externalId") },
+      tags: config.getObject("tags"),
+    });
+    break;
+  case "aggregator":
+    new ConfigurationAggregator("accounts", {
+      accountAggregationSource: {
+        accountIds: config.requireObject("accountIds"),
+        allAwsRegions: true,
+      },
+      tags: config.getObject("tags"),
+    });
+    break;
+  case "multi": {
+    const multi = new MultiAccountAggregation("multi", {
+      aggregator: { region: config.require("home") },
+      sourceAccountIds: ["222222222222", "333333333333"],
+      sourceRoleName: "OrganizationAccountAccessRole",
+      regions: ["us-east-1"],
+      tags: { stack: pulumi.getStack() },
+    });
+    exports.arn = multi.arn;
+    break;
+  }
+}
+`;
+
+describe("a consumer project under the real pulumi CLI", function () {
+  let emulator: Emulator;
+  let dir: string;
+  let cli: string;
+
+  before(async function () {
+    this.timeout(1_200_000);
+    emulator = await startEmulator({ roleExternalIds: { [DEPLOYER]: EXTERNAL_ID } });
+    [dir, cli] = await Promise.all([consumerProject("consumer", PROGRAM), pulumiCliDir()]);
+  });
+
+  after(async () => {
+    fs.rmSync(path.dirname(dir), { recursive: true, force: true });
+    await emulator?.close();
+  });
+
+  /** A fresh backend for one test, its stack created with `config`. */
+  async function stack(name: string, config: Record<string, string>, secrets = {}) {
+    emulator.reset();
+    const project = new PulumiProject(dir, cli, emulator.url);
+    await project.initStack(name, config, secrets);
+    return project;
+  }
+
+  it("fails preview with the check's message (path, value, rule) and makes no AWS call", async () => {
+    const project = await stack("bad", { scenario: "bad-input" });
+    try {
+      const { code, stdout } = await project.run(["preview", "--stack", "bad"]);
+      assert.equal(code, 1);
+      // The engine prints a failed check as "property <path> value <v> has a problem: <reason>";
+      // it looks <path> up as a top-level key, so a nested path shows {<nil>}: the reason itself
+      // names the value.
+      assert.ok(
+        stdout.includes(
+          `error: pulumi-nodejs:dynamic/aws-config:ConfigurationAggregator resource 'bad': property accountAggregationSource.accountIds[0] value {<nil>} has a problem: "12345" is not an AWS account ID: expected exactly 12 digits`,
+        ),
+        stdout,
+      );
+      assert.deepEqual(callCounts(emulator), {});
+    } finally {
+      project.dispose();
+    }
+  });
+
+  it("keeps the external ID out of state and of every command's output; replaces create-before-delete", async () => {
+    const project = await stack(
+      "secret",
+      { scenario: "authorization", authorizedAwsRegion: "us-east-1" },
+      { externalId: EXTERNAL_ID },
+    );
+    try {
+      await project.ok(["up", "--yes", "--stack", "secret"]);
+      assert.deepEqual(holdings(emulator), [
+        "authorization 222222222222/eu-west-1 111111111111:us-east-1 {}",
+      ]);
+
+      await project.ok(["config", "set", "--stack", "secret", "authorizedAwsRegion", "eu-west-1"]);
+      const preview = await project.previewJson("secret");
+      // preview --json shows a replacement as one step; up runs it as create, then delete.
+      assert.deepEqual(changedSteps(preview), ["replace granted"]);
+      assert.deepEqual(preview.steps.find((s) => s.op === "replace")?.replaceReasons, [
+        "authorizedAwsRegion",
+      ]);
+      emulator.clearRequests();
+      const { stdout } = await project.ok(["up", "--yes", "--stack", "secret"]);
+      assert.deepEqual(resourceSummary(stdout), ["+-1 replaced", "1 unchanged"]);
+      // The engine creates the replacement first, then deletes the replaced one.
+      const writes = emulator
+        .requests()
+        .filter((r) => /^(Put|Delete)AggregationAuthorization$/.test(r.operation))
+        .map((r) => `${r.operation}@${r.account}/${r.region}`);
+      assert.deepEqual(writes, [
+        "PutAggregationAuthorization@222222222222/eu-west-1",
+        "DeleteAggregationAuthorization@222222222222/eu-west-1",
+      ]);
+      assert.deepEqual(holdings(emulator), [
+        "authorization 222222222222/eu-west-1 111111111111:eu-west-1 {}",
+      ]);
+
+      await project.ok(["refresh", "--yes", "--stack", "secret"]);
+      await project.ok(["destroy", "--yes", "--stack", "secret"]);
+      const state = await project.exportState("secret");
+      assert.equal(state.includes(EXTERNAL_ID), false);
+      assert.equal(project.transcript.join("\n").includes(EXTERNAL_ID), false);
+      assert.deepEqual(holdings(emulator), []);
+    } finally {
+      project.dispose();
+    }
+  });
+
+  it("records a Put whose TagResource failed, and the next up completes the tags alone", async () => {
+    const project = await stack("partial", {
+      scenario: "aggregator",
+      accountIds: '["222222222222"]',
+      tags: '{"team":"a"}',
+    });
+    try {
+      await project.ok(["up", "--yes", "--stack", "partial"]);
+      await project.setConfig("partial", {
+        accountIds: '["222222222222","333333333333"]',
+        tags: '{"team":"b"}',
+      });
+      emulator.setFaults({ rules: [{ kind: "reject", operation: "TagResource", times: 1 }] });
+      emulator.clearRequests();
+      const failed = await project.run(["up", "--yes", "--stack", "partial"]);
+      assert.equal(failed.code, 1);
+      assert.match(failed.stdout, /TagResource failed for aggregator "accounts-[a-z0-9]{7}"/);
+      assert.equal(callCounts(emulator)["config:PutConfigurationAggregator@111111111111"], 1);
+
+      // The engine kept what the Put did: the next preview plans the tags only.
+      const { stdout: diff } = await project.ok(["preview", "--diff", "--stack", "partial"]);
+      assert.match(diff, /~ tags\s+: \{\n\s+~ team: "a" => "b"/);
+      assert.doesNotMatch(diff, /333333333333"\n\s+\]\n[^]*accountIds/);
+
+      emulator.clearRequests();
+      await project.ok(["up", "--yes", "--stack", "partial"]);
+      const calls = callCounts(emulator);
+      assert.equal(calls["config:PutConfigurationAggregator@111111111111"], undefined);
+      assert.equal(calls["config:TagResource@111111111111"], 1);
+      assert.deepEqual(
+        holdings(emulator).map((line) => line.replace(/accounts-\S+/, "accounts-*")),
+        ['aggregator 111111111111/us-east-1 accounts-* {"team":"b"}'],
+      );
+      await project.ok(["destroy", "--yes", "--stack", "partial"]);
+    } finally {
+      project.dispose();
+    }
+  });
+
+  it("deploys the same components in two stacks of one project without a collision", async () => {
+    const project = await stack("east", { scenario: "multi", home: "us-east-1" });
+    try {
+      await project.initStack("west", { scenario: "multi", home: "eu-west-1" });
+      await project.ok(["up", "--yes", "--stack", "east"]);
+      await project.ok(["up", "--yes", "--stack", "west"]);
+      const both = holdings(emulator).map((line) => line.replace(/multi-\S+/, "multi-*"));
+      assert.deepEqual(both, [
+        'aggregator 111111111111/eu-west-1 multi-* {"stack":"west"}',
+        'aggregator 111111111111/us-east-1 multi-* {"stack":"east"}',
+        'authorization 222222222222/us-east-1 111111111111:eu-west-1 {"stack":"west"}',
+        'authorization 222222222222/us-east-1 111111111111:us-east-1 {"stack":"east"}',
+        'authorization 333333333333/us-east-1 111111111111:eu-west-1 {"stack":"west"}',
+        'authorization 333333333333/us-east-1 111111111111:us-east-1 {"stack":"east"}',
+      ]);
+      await project.ok(["destroy", "--yes", "--stack", "east"]);
+      assert.deepEqual(
+        holdings(emulator).map((line) => line.replace(/multi-\S+/, "multi-*")),
+        both.filter((line) => line.includes('"west"')),
+      );
+      await project.ok(["destroy", "--yes", "--stack", "west"]);
+      assert.deepEqual(holdings(emulator), []);
+    } finally {
+      project.dispose();
+    }
+  });
+});
