@@ -35,7 +35,7 @@ export interface PulumiCli {
   readonly source: PulumiCliSource;
 }
 
-/** Where progress goes; the default writes to stderr so stdout stays one line. */
+/** Where progress goes, one line at a time. */
 export type ProgressLog = (line: string) => void;
 
 const TOOLS_DIR = __dirname;
@@ -247,13 +247,24 @@ async function build(version: string, target: string, log: ProgressLog): Promise
   }
 }
 
+/** Options of {@link pulumiCli}. */
+export interface PulumiCliOptions {
+  /** Build the CLI when no source has it. Defaults to true; when false, resolves undefined instead. */
+  readonly build?: boolean;
+  /** Where progress goes. Defaults to stderr, so stdout stays one line. */
+  readonly log?: ProgressLog;
+}
+
 /**
  * Finds or builds the CLI. Every source is checked: the directory must hold all three programs
  * and `pulumi version` must be on the release line of the installed `@pulumi/pulumi`.
  */
-export async function pulumiCli(
-  log: ProgressLog = (line) => process.stderr.write(`${line}\n`),
-): Promise<PulumiCli> {
+export async function pulumiCli(options?: PulumiCliOptions & { build?: true }): Promise<PulumiCli>;
+export async function pulumiCli(options: PulumiCliOptions): Promise<PulumiCli | undefined>;
+export async function pulumiCli({
+  build: mayBuild = true,
+  log = (line) => process.stderr.write(`${line}\n`),
+}: PulumiCliOptions = {}): Promise<PulumiCli | undefined> {
   const sdk = sdkVersion();
   const pinned = pinnedCliVersion();
   if (!sameReleaseLine(sdk, pinned)) {
@@ -286,6 +297,7 @@ export async function pulumiCli(
   if (fs.existsSync(path.join(dir, ".complete"))) {
     return { dir, version: pinned, source: "cache" };
   }
+  if (!mayBuild) return undefined;
   log(`no Pulumi CLI ${pinned} in ${dir}: building it from the Go modules (several minutes cold)`);
   await build(pinned, dir, log);
   return { dir, version: pinned, source: "built" };
