@@ -249,6 +249,51 @@ describe("program runner", function () {
     assert.deepEqual([...runner.state.keys()], [urnOf("ok")]);
   });
 
+  it("schedules no step after a failed Check, as the engine does", async function () {
+    const program = () => {
+      new Toy("bad", { dir, name: "Bad", size: 1 });
+      new Toy("later", { dir, name: "later", size: 1 });
+    };
+    const reason = 'check failed: name: "Bad" is not lower-case kebab';
+    await assert.rejects(runner.up(program), (e: unknown) => {
+      assert.ok(e instanceof RunError);
+      assert.equal(e.message, `up failed:\n  ${urnOf("bad")}: ${reason}`);
+      assert.deepEqual(plan(e.result), [`create bad ! ${reason}`]);
+      return true;
+    });
+    assert.deepEqual(
+      runner.host!.calls.map((c) => c.method).filter((m) => m !== "configure"),
+      ["check"],
+    );
+    assert.equal(runner.state.size, 0);
+  });
+
+  it("after a failed run keeps a replaced resource pending deletion; the next up deletes it", async function () {
+    await runner.up(() => void new Toy("x", { dir, name: "x", size: 1 }));
+    writeWorld(dir, { ...readWorld(dir), failNext: true });
+    const renamed = () => void new Toy("x", { dir, name: "x2", size: 1 });
+    await assert.rejects(runner.up(renamed), RunError);
+    assert.deepEqual(
+      Object.values(readWorld(dir).resources)
+        .map((r) => r.name)
+        .sort(),
+      ["x", "x2"],
+      "the engine deletes nothing after a failed run",
+    );
+    const pending = [...runner.state.values()].filter((s) => s.pendingDeletion);
+    assert.deepEqual(
+      pending.map((s) => [s.urn, s.outputs.name]),
+      [[urnOf("x"), "x"]],
+    );
+
+    assert.deepEqual(sortedPlan(await runner.up(renamed)), ["delete x", "update x"]);
+    assert.deepEqual(
+      Object.values(readWorld(dir).resources).map((r) => r.name),
+      ["x2"],
+    );
+    assert.deepEqual([...runner.state.keys()], [urnOf("x")]);
+  });
+
   it("keeps a partial failure in the state and completes it with an update", async function () {
     const program = () => void new Toy("p", { dir, name: "p", size: 1 });
     writeWorld(dir, { ...readWorld(dir), failNext: true });

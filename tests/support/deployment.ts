@@ -44,6 +44,29 @@ export interface ResourceState {
   order: number;
   /** Set after a partial failure: the next `up` updates the resource instead of creating it. */
   initErrors?: string[];
+  /**
+   * Set on a resource that a create-before-delete replacement superseded in a run that then
+   * failed: the engine keeps it in the state, marked for deletion, and the next successful run
+   * deletes it. It is held under {@link pendingDeletionKey}, beside its replacement's URN.
+   */
+  pendingDeletion?: true;
+}
+
+/** The state key of a resource pending deletion: its URN is its replacement's key already. */
+export function pendingDeletionKey(state: ResourceState): string {
+  return `${state.urn}#pending-deletion-${state.order}`;
+}
+
+/** The key `state` is held under in the state map. */
+function keyOf(state: ResourceState): string {
+  return state.pendingDeletion ? pendingDeletionKey(state) : state.urn;
+}
+
+/** A registration the engine never got to: an earlier Check failed (its error is the message). */
+class NotScheduled extends Error {
+  constructor(failed: Step) {
+    super(failed.error);
+  }
 }
 
 /** A run that recorded errors; what succeeded is already in the state. */
@@ -99,6 +122,10 @@ export class Deployment {
   private readonly replaced: ResourceState[] = [];
   /** The state when the run began. */
   private readonly olds: ReadonlyMap<string, ResourceState>;
+  /** Step generation (Check and Diff) runs one registration at a time, as the engine's does. */
+  private generation: Promise<unknown> = Promise.resolve();
+  /** The first failed Check: the engine schedules no new step after it. */
+  private halt: Step | undefined;
 
   constructor(
     private readonly host: ProviderHost,
@@ -108,30 +135,66 @@ export class Deployment {
     this.olds = new Map(state);
   }
 
-  /** Registers a resource; rejects (after recording the error) when its step fails. */
+  /**
+   * Registers a resource; rejects (after recording the error) when its step fails. After a failed
+   * Check, later registrations get no step at all and reject with that Check's error.
+   */
   async register(reg: Registration): Promise<Registered> {
     const duplicate = this.registered.has(reg.urn);
     this.registered.add(reg.urn);
     const old = this.olds.get(reg.urn);
-    const step = this.record(reg, old ? "update" : "create", reg.order);
-    try {
-      if (duplicate) throw new Error(`duplicate resource URN ${reg.urn}`);
-      if (!reg.custom) return this.registerComponent(reg, step, old);
-      if (!reg.type.startsWith("pulumi-nodejs:dynamic")) {
-        throw new Error(`the runner drives only dynamic and component resources`);
+    const planned = this.serially(async () => {
+      if (this.halt) throw new NotScheduled(this.halt);
+      const step = this.record(reg, old ? "update" : "create", reg.order);
+      try {
+        if (duplicate) throw new Error(`duplicate resource URN ${reg.urn}`);
+        if (!reg.custom) return { step, registered: this.registerComponent(reg, step, old) };
+        if (!reg.type.startsWith("pulumi-nodejs:dynamic")) {
+          throw new Error(`the runner drives only dynamic and component resources`);
+        }
+        return { step, plan: await this.plan(reg, step, old) };
+      } catch (e) {
+        this.fail(step, messageOf(e));
+        if (step.error?.startsWith("check failed")) this.halt = step;
+        throw new Error(step.error);
       }
-      const plan = await this.plan(reg, step, old);
-      return this.preview ? previewResult(plan, old) : await this.execute(reg, plan, old);
+    });
+    const { step, plan, registered } = await planned;
+    if (registered) return registered;
+    try {
+      return this.preview ? previewResult(plan!, old) : await this.execute(reg, plan!, old);
     } catch (e) {
       this.fail(step, messageOf(e));
       throw new Error(step.error);
     }
   }
 
-  /** Deletes what the program no longer registers and what was replaced, unless the run failed. */
+  /** Runs `generate` after every earlier registration's step generation has ended. */
+  private serially<T>(generate: () => Promise<T>): Promise<T> {
+    const next = this.generation.then(generate);
+    this.generation = next.catch(() => undefined);
+    return next;
+  }
+
+  /**
+   * Deletes what the program no longer registers, what was replaced, and what earlier failed runs
+   * left pending deletion. After a failed run the engine deletes nothing: it keeps what was
+   * replaced in the state, pending deletion, for the next run.
+   */
   async deleteUnregistered(): Promise<void> {
-    const gone = this.errors.length > 0 ? [] : [...this.olds.values()];
-    await this.deleteAll([...this.replaced, ...gone.filter((s) => !this.registered.has(s.urn))]);
+    if (this.errors.length > 0) {
+      if (!this.preview) {
+        for (const old of this.replaced) {
+          const pending: ResourceState = { ...old, pendingDeletion: true };
+          this.state.set(pendingDeletionKey(pending), pending);
+        }
+      }
+      return;
+    }
+    const gone = [...this.olds.entries()]
+      .filter(([key]) => !this.registered.has(key))
+      .map(([, state]) => state);
+    await this.deleteAll([...this.replaced, ...gone]);
   }
 
   /** Deletes every resource in the state. */
@@ -271,7 +334,7 @@ export class Deployment {
       if (this.preview) continue;
       try {
         if (old.custom) await this.host.delete(old.id, old.urn, reveal(old.outputs));
-        if (!replaced) this.state.delete(old.urn);
+        if (!replaced) this.state.delete(keyOf(old));
       } catch (e) {
         this.fail(step, `delete failed: ${messageOf(e)}`);
         return;
@@ -285,14 +348,14 @@ export class Deployment {
       const read = await this.host.read(old.id, old.urn, reveal(old.outputs), reveal(old.inputs));
       if (!read.id) {
         step.op = "delete";
-        this.state.delete(old.urn);
+        this.state.delete(keyOf(old));
         return;
       }
       // Whatever was secret before stays secret, whether it was an input or an output.
       const outputs = annotateSecrets(annotateSecrets(read.outputs, old.inputs), old.outputs);
       const inputs = read.inputs ? annotateSecrets(read.inputs, old.inputs) : old.inputs;
       step.changedKeys = changedKeys(old.outputs, outputs as PropertyMap);
-      this.state.set(old.urn, {
+      this.state.set(keyOf(old), {
         ...old,
         id: read.id,
         inputs: inputs as PropertyMap,

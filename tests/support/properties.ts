@@ -37,14 +37,18 @@ export function reveal<T = unknown>(value: T): T {
 
 /**
  * Marks as secret every property of `outputs` whose counterpart in `inputs` is secret, recursing into
- * objects and arrays present on both sides. This is the engine's `annotateSecrets`, which restores
- * secrecy after a provider that cannot see secrets returns plain values.
+ * objects present on both sides; a list that held a secret anywhere becomes secret as a whole, as
+ * the engine records it (seen in `pulumi stack export`). This restores secrecy after a provider
+ * that cannot see secrets returns plain values.
  */
 export function annotateSecrets(outputs: unknown, inputs: unknown): unknown {
   if (isSecret(inputs)) return secret(reveal(outputs));
   if (isSecret(outputs)) return outputs;
   if (Array.isArray(outputs) && Array.isArray(inputs)) {
-    return outputs.map((v, i) => annotateSecrets(v, inputs[i]));
+    // The engine marks a whole list secret when any element was: positions do not survive a
+    // provider that sorts or de-duplicates lists, as these providers do.
+    if (inputs.some(containsSecret)) return secret(reveal(outputs));
+    return outputs;
   }
   if (isObject(outputs) && isObject(inputs)) {
     return Object.fromEntries(
@@ -52,6 +56,14 @@ export function annotateSecrets(outputs: unknown, inputs: unknown): unknown {
     );
   }
   return outputs;
+}
+
+/** True when `value` is a secret or holds one at any depth. */
+function containsSecret(value: unknown): boolean {
+  if (isSecret(value)) return true;
+  if (Array.isArray(value)) return value.some(containsSecret);
+  if (isObject(value)) return Object.values(value).some(containsSecret);
+  return false;
 }
 
 /** Replaces the value of every secret, deeply, with `seal(value)`; used to write state safely. */

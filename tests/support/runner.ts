@@ -51,10 +51,19 @@ export type Outputs = Record<string, unknown>;
  * local backend. One host process per runner, started on first use and stopped by {@link close}.
  * Runs of all runners take turns, because Pulumi's runtime settings are global to the process.
  *
+ * Follows the real engine (checked against `pulumi` 3.248 in tests/e2e/ and recorded here):
+ * Check and Diff run one registration at a time and the first failed Check ends step generation,
+ * so one run reports one bad resource; a list that held a secret is stored secret as a whole;
+ * after a failed run, what a create-before-delete replacement superseded stays in the state
+ * pending deletion, and the next successful run deletes it.
+ *
  * Not modelled: resource options other than `parent`, `deleteBeforeReplace` and
  * `additionalSecretOutputs` (no `ignoreChanges`, `replaceOnChanges`, `protect`, aliases, `import`
- * or `get`); dependents of a delete-before-replace resource are not replaced with it; after a
- * failed run, resources the program dropped are kept, but replaced ones are still deleted.
+ * or `get`); dependents of a delete-before-replace resource are not replaced with it; deletes run
+ * one at a time in reverse registration order, where the engine runs independent deletes in
+ * parallel (up to `--parallel`) following dependencies; refresh reads all resources at once, where
+ * the engine bounds them by `--parallel`; no pending operations (an interrupted `pulumi up`), no
+ * stack outputs diffing, and the engine's display and `--expect-no-changes` are not reproduced.
  */
 export class ProgramRunner {
   private readonly resources = new Map<string, ResourceState>();
