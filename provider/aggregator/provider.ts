@@ -13,7 +13,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { arnAccount } from "../shared/arn";
 import { configClient } from "../shared/clients";
 import { findConsistently } from "../shared/consistency";
-import { attemptsOf, awsCall, errorCode } from "../shared/errors";
+import { alreadyExistsError, attemptsOf, awsCall, errorCode } from "../shared/errors";
 import { ensureFoundInOwnAccount, ensureOwnAccount } from "../shared/identity";
 import { reconcileTags, recordIfWritten } from "../shared/reconcile";
 import { carryComputed, inputsOf, placementOf } from "../shared/state";
@@ -189,10 +189,12 @@ async function put(inputs: ConfigurationAggregatorInputs): Promise<PutOutcome> {
 
 function alreadyExists(name: string, placement: Placement, existing: AwsAggregator): Error {
   const arn = existing.ConfigurationAggregatorArn ?? "";
-  return new Error(
-    `${describeAs(name)} already exists in ${arnAccount(arn)}/${placement.region} (${arn}), and this stack did not create it. ` +
-      `To manage it from this stack, set adoptExisting: true on the resource (the program's settings and tags then replace its own); ` +
-      `otherwise choose another name.`,
+  return alreadyExistsError(
+    describeAs(name),
+    placement.region,
+    arn,
+    "settings and tags",
+    "choose another name",
   );
 }
 

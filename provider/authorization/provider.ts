@@ -11,7 +11,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { arnAccount } from "../shared/arn";
 import { configClient } from "../shared/clients";
 import { findConsistently } from "../shared/consistency";
-import { awsCall } from "../shared/errors";
+import { alreadyExistsError, awsCall } from "../shared/errors";
 import { ensureFoundInOwnAccount, ensureOwnAccount } from "../shared/identity";
 import { reconcileTags, recordIfWritten } from "../shared/reconcile";
 import { carryComputed, inputsOf, placementOf } from "../shared/state";
@@ -83,10 +83,12 @@ async function put(inputs: AggregationAuthorizationInputs): Promise<AwsAuthoriza
 
 function alreadyExists(id: string, placement: Placement, existing: AwsAuthorization): Error {
   const arn = existing.AggregationAuthorizationArn ?? "";
-  return new Error(
-    `${describeAs(id)} already exists in ${arnAccount(arn)}/${placement.region} (${arn}), and this stack did not create it. ` +
-      `To manage it from this stack, set adoptExisting: true on the resource (the program's tags then replace its own); ` +
-      `otherwise remove it from the program, since an account and region can authorize an aggregator only once.`,
+  return alreadyExistsError(
+    describeAs(id),
+    placement.region,
+    arn,
+    "tags",
+    "remove it from the program, since an account and region can authorize an aggregator only once",
   );
 }
 

@@ -2,6 +2,7 @@
  * Errors a person can act on: every AWS failure names the operation, the resource, the account and
  * the region, and keeps AWS's error code and message. Secrets are scrubbed from every message.
  */
+import { arnAccount } from "./arn";
 import { actingAccount } from "./identity";
 import type { Placement } from "./types";
 
@@ -117,4 +118,25 @@ export class PartialFailureError extends Error {
     this.properties = properties;
     this.reasons = [cause.message];
   }
+}
+
+/**
+ * The adoption guard's refusal: `description` exists at `arn` and this stack's state does not
+ * record it. Besides another stack or tool, that is what a `pulumi up` of this very stack leaves
+ * when it was interrupted mid-create: the engine drops the pending create and plans it again.
+ * `replaced` says what adopting overwrites; `otherwise` what to do instead.
+ */
+export function alreadyExistsError(
+  description: string,
+  region: string,
+  arn: string,
+  replaced: string,
+  otherwise: string,
+): Error {
+  return new Error(
+    `${description} already exists in ${arnAccount(arn)}/${region} (${arn}), and this stack did not create it. ` +
+      `To manage it from this stack, set adoptExisting: true on the resource (the program's ${replaced} then replace its own); ` +
+      `otherwise ${otherwise}. ` +
+      `If an earlier pulumi up of this stack was interrupted while creating it ("pending operations"), it is that up's: adopt it.`,
+  );
 }

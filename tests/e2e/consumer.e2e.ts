@@ -7,6 +7,7 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { startEmulator, type Emulator } from "../../emulator/index.js";
+import { INTERRUPTED_UP_HINT } from "../support/messages";
 import { callCounts, holdings } from "./support/calls";
 import { changedSteps, PulumiProject, pulumiCliDir, resourceSummary } from "./support/pulumi";
 import { consumerProject } from "./support/projects";
@@ -45,6 +46,15 @@ switch (config.require("scenario")) {
       },
       tags: config.getObject("tags"),
     });
+    break;
+  case "interrupted":
+    for (const account of ["222222222222", "333333333333", "444444444444", "555555555555"]) {
+      new AggregationAuthorization(\`granted-\${account}\`, {
+        authorizedAccountId: account,
+        authorizedAwsRegion: "us-east-1",
+        adoptExisting: config.getBoolean("adoptExisting"),
+      });
+    }
     break;
   case "multi": {
     const multi = new MultiAccountAggregation("multi", {
@@ -210,6 +220,59 @@ describe("a consumer project under the real pulumi CLI", function () {
         both.filter((line) => line.includes('"west"')),
       );
       await project.ok(["destroy", "--yes", "--stack", "west"]);
+      assert.deepEqual(holdings(emulator), []);
+    } finally {
+      project.dispose();
+    }
+  });
+
+  it("recovers an up killed right after its first Put: cancel, up refused, adopt, converge", async () => {
+    const project = await stack("interrupted", { scenario: "interrupted" });
+    const granted = ["222222222222", "333333333333", "444444444444", "555555555555"].map(
+      (account) => `authorization 111111111111/us-east-1 ${account}:us-east-1 {}`,
+    );
+    try {
+      await project.killWhen(["up", "--yes", "--stack", "interrupted"], () =>
+        emulator.requests().some((r) => r.operation === "PutAggregationAuthorization"),
+      );
+      // What AWS holds now is recorded nowhere but in the engine's pending operations.
+      const made = holdings(emulator);
+      assert.ok(made.length >= 1 && made.every((line) => granted.includes(line)), made.join());
+      const state = JSON.parse(await project.exportState("interrupted")) as {
+        deployment: { resources: { type: string }[]; pending_operations?: { type: string }[] };
+      };
+      assert.deepEqual(
+        state.deployment.resources.filter((r) => r.type.includes("AggregationAuthorization")),
+        [],
+      );
+      assert.ok((state.deployment.pending_operations ?? []).length >= made.length);
+      assert.ok(state.deployment.pending_operations!.every((op) => op.type === "creating"));
+
+      // A killed CLI leaves its lock behind; with the file backend, `pulumi cancel` removes it.
+      await project.ok(["cancel", "--yes", "--stack", "interrupted"]);
+      // The engine drops the pending creates and plans them again: the adoption guard refuses
+      // what the killed up made, and says what happened.
+      const refused = await project.run(["up", "--yes", "--stack", "interrupted"]);
+      assert.equal(refused.code, 1);
+      assert.match(refused.stdout, /pending operations from previous deployment/);
+      assert.ok(refused.stdout.includes(INTERRUPTED_UP_HINT), refused.stdout);
+
+      await project.setConfig("interrupted", { adoptExisting: "true" });
+      const adopted = await project.ok(["up", "--yes", "--stack", "interrupted"]);
+      // The refused up created what the killed one had not reached; this one adopts the rest.
+      assert.equal(resourceSummary(adopted.stdout)[0], `+ ${made.length} created`);
+      assert.deepEqual(holdings(emulator), granted);
+
+      // adoptExisting matters only to create: removing it again plans nothing.
+      await project.ok(["config", "rm", "--stack", "interrupted", "adoptExisting"]);
+      const { code } = await project.run([
+        "preview",
+        "--expect-no-changes",
+        "--stack",
+        "interrupted",
+      ]);
+      assert.equal(code, 0);
+      await project.ok(["destroy", "--yes", "--stack", "interrupted"]);
       assert.deepEqual(holdings(emulator), []);
     } finally {
       project.dispose();

@@ -9,6 +9,7 @@ import {
   useEmulator,
 } from "../support/emulator";
 import { aggregators, callCounts, checked, operations, rejection } from "./helpers";
+import { INTERRUPTED_UP_HINT } from "../support/messages";
 
 /** A time stamp past the eventual-consistency horizon. */
 const OLD_TIME = "2020-01-01T00:00:00.000Z";
@@ -217,7 +218,8 @@ describe("ConfigurationAggregator provider against the emulator", () => {
       error.message,
       `aggregator "org" already exists in 111111111111/us-east-1 (${state.arn}), and this stack did not create it. ` +
         "To manage it from this stack, set adoptExisting: true on the resource (the program's settings and tags then replace its own); " +
-        "otherwise choose another name.",
+        "otherwise choose another name. " +
+        INTERRUPTED_UP_HINT,
     );
     assert.deepEqual(operations(emulator()), ["DescribeConfigurationAggregators"]);
     assert.deepEqual(emulator().snapshot().resources[0]?.tags, { owner: "someone-else" });

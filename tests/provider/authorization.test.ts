@@ -14,6 +14,7 @@ import {
   useEmulator,
 } from "../support/emulator";
 import { authorizations, callCounts, checked, operations, rejection } from "./helpers";
+import { INTERRUPTED_UP_HINT } from "../support/messages";
 
 /** An access key that acts in {@link ACCOUNT_B}. */
 const OTHER_ACCOUNT_KEY = "AKIAOTHERACCOUNT0001";
@@ -264,7 +265,8 @@ describe("AggregationAuthorization provider against the emulator", () => {
       error.message,
       `aggregation authorization "${ACCOUNT_C}:${REGION_B}" already exists in ${ACCOUNT_A}/${REGION_A} (${state.arn}), and this stack did not create it. ` +
         "To manage it from this stack, set adoptExisting: true on the resource (the program's tags then replace its own); " +
-        "otherwise remove it from the program, since an account and region can authorize an aggregator only once.",
+        "otherwise remove it from the program, since an account and region can authorize an aggregator only once. " +
+        INTERRUPTED_UP_HINT,
     );
     assert.deepEqual(operations(emulator()), ["DescribeAggregationAuthorizations"]);
     assert.deepEqual(emulator().snapshot().resources[0]?.tags, { owner: "control-tower" });

@@ -23,6 +23,7 @@ import { HostError, startProviderHost, type ProviderHost } from "../support/host
 import { RunError, type ProgramRunner } from "../support/runner";
 import { serializeProvider } from "../support/serialize";
 import { AGGREGATOR_TYPE, AUTHORIZATION_TYPE, hostEnv, newRunner, REPO_ROOT } from "./harness";
+import { INTERRUPTED_UP_HINT } from "../support/messages";
 
 const NAME = "contested";
 /** Latency added to the Put in a race, so both existence checks come before either Put. */
@@ -41,7 +42,8 @@ function aggregatorGuard(arn: string): string {
   return (
     `aggregator "${NAME}" already exists in ${ACCOUNT_A}/${REGION_A} (${arn}), and this stack did not create it. ` +
     "To manage it from this stack, set adoptExisting: true on the resource (the program's settings and tags then replace its own); " +
-    "otherwise choose another name."
+    "otherwise choose another name. " +
+    INTERRUPTED_UP_HINT
   );
 }
 
@@ -50,7 +52,8 @@ function authorizationGuard(arn: string): string {
   return (
     `aggregation authorization "${AUTHORIZATION_ID}" already exists in ${ACCOUNT_A}/${REGION_A} (${arn}), and this stack did not create it. ` +
     "To manage it from this stack, set adoptExisting: true on the resource (the program's tags then replace its own); " +
-    "otherwise remove it from the program, since an account and region can authorize an aggregator only once."
+    "otherwise remove it from the program, since an account and region can authorize an aggregator only once. " +
+    INTERRUPTED_UP_HINT
   );
 }
 

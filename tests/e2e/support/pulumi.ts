@@ -3,7 +3,7 @@
  * project directory, a `file://` backend and a `PULUMI_HOME` in a temp dir, the emulator's
  * endpoint and credentials, and nothing of the developer's own Pulumi or AWS setup.
  */
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -94,6 +94,32 @@ export class PulumiProject {
           resolve({ code, stdout, stderr });
         },
       );
+    });
+  }
+
+  /**
+   * Starts `pulumi <args>` in a process group of its own and kills the whole group (the CLI, the
+   * language host, the program and the provider host) with SIGKILL as soon as `when()` holds, as
+   * when the machine running a deployment dies. Resolves once the group is gone.
+   */
+  killWhen(args: string[], when: () => boolean): Promise<void> {
+    const child = spawn(path.join(this.cli, "pulumi"), [...args, "--non-interactive"], {
+      cwd: this.dir,
+      env: this.env(),
+      detached: true,
+      stdio: "ignore",
+    });
+    return new Promise((resolve, reject) => {
+      const poll = setInterval(() => {
+        if (!when()) return;
+        clearInterval(poll);
+        process.kill(-child.pid!, "SIGKILL");
+      }, 2);
+      child.on("exit", (code, signal) => {
+        clearInterval(poll);
+        if (signal === "SIGKILL") resolve();
+        else reject(new Error(`pulumi ${args.join(" ")} ended (${code}) before it was killed`));
+      });
     });
   }
 
