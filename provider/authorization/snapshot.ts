@@ -12,7 +12,7 @@
 import type { AggregationAuthorization } from "@aws-sdk/client-config-service";
 import { GetResourcesCommand } from "@aws-sdk/client-resource-groups-tagging-api";
 import { placementKey, taggingClient } from "../shared/clients";
-import { awsCall } from "../shared/errors";
+import { awsCall, errorCode } from "../shared/errors";
 import { listTags } from "../shared/tag-api";
 import { fromTagList } from "../shared/tags";
 import type { Placement, Tags } from "../shared/types";
@@ -64,9 +64,26 @@ export async function readAuthorization(
   const authorization = snapshot.authorizations.get(id);
   if (!authorization) return undefined;
   const arn = authorization.AggregationAuthorizationArn ?? "";
-  const tags =
-    snapshot.tags.get(arn) ?? (await listTags({ resource: description, placement }, arn));
-  return { authorization, tags };
+  const tags = snapshot.tags.get(arn) ?? (await tagsUnlessGone(placement, arn, description));
+  return tags && { authorization, tags };
+}
+
+/**
+ * ListTagsForResource of an authorization the scan saw. It answers ResourceNotFoundException when
+ * the authorization was deleted since: this look then found nothing (undefined), and the caller
+ * decides, as for any absence, whether to look once more or to report it gone.
+ */
+async function tagsUnlessGone(
+  placement: Placement,
+  arn: string,
+  description: string,
+): Promise<Tags | undefined> {
+  try {
+    return await listTags({ resource: description, placement }, arn);
+  } catch (error) {
+    if (errorCode(error) === "ResourceNotFoundException") return undefined;
+    throw error;
+  }
 }
 
 /** Drops the snapshot of a placement this process has just written to. */

@@ -247,6 +247,61 @@ describe("AggregationAuthorization provider against the emulator", () => {
     });
   });
 
+  /** The error code of every ListTagsForResource answer, in order. */
+  const tagReadErrors = () =>
+    emulator()
+      .requests()
+      .filter((r) => r.operation === "ListTagsForResource")
+      .map((r) => r.errorCode);
+
+  it("reads an authorization deleted between the scan and its tag read as gone", async () => {
+    const { id, state } = await created({ tags: {} });
+    // Untagged, so the tags come from ListTagsForResource; held back long enough to delete first.
+    emulator().setFaults({
+      rules: [{ kind: "latency", operation: "ListTagsForResource", latencyMs: 400 }],
+    });
+    emulator().clearRequests();
+    const reading = authorizations.read(id, { ...state, creationTime: "2025-01-01T00:00:00.000Z" });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await authorizations.delete(id, state);
+    assert.deepEqual(await reading, {});
+    assert.deepEqual(tagReadErrors(), ["ResourceNotFoundException"]);
+    assert.deepEqual(callCounts(emulator()), {
+      DeleteAggregationAuthorization: 1,
+      DescribeAggregationAuthorizations: 1,
+      // The acting account, learned once per process: the delete's check and the error of the
+      // refused tag read both name it.
+      GetCallerIdentity: 1,
+      GetResources: 1,
+      ListTagsForResource: 1,
+    });
+  });
+
+  it("looks once more when the tag read of a just-written authorization finds it gone", async () => {
+    const { id, state } = await created({ tags: {} });
+    emulator().setFaults({
+      rules: [
+        {
+          kind: "reject",
+          operation: "ListTagsForResource",
+          errorCode: "ResourceNotFoundException",
+          times: 1,
+        },
+      ],
+    });
+    emulator().clearRequests();
+    const read = await authorizations.read(id, state);
+    assert.equal(read.props?.arn, state.arn);
+    assert.deepEqual(tagReadErrors(), ["ResourceNotFoundException", undefined]);
+    // The second look takes a new snapshot; the refused tag read's error names the acting account.
+    assert.deepEqual(callCounts(emulator()), {
+      DescribeAggregationAuthorizations: 2,
+      GetCallerIdentity: 1,
+      GetResources: 2,
+      ListTagsForResource: 2,
+    });
+  });
+
   it("does not lose a just-created authorization during a consistency window", async () => {
     emulator().setFaults({ consistencyWindowMs: 600 });
     const inputs = await checked(authorizations, {
