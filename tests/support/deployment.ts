@@ -62,6 +62,9 @@ function keyOf(state: ResourceState): string {
   return state.pendingDeletion ? pendingDeletionKey(state) : state.urn;
 }
 
+/** What step generation made of a registration: a component's result, or a resource's plan. */
+type Generated = { step: Step; registered: Registered } | { step: Step; plan: Plan };
+
 /** A registration the engine never got to: an earlier Check failed (its error is the message). */
 class NotScheduled extends Error {
   constructor(failed: Step) {
@@ -143,7 +146,7 @@ export class Deployment {
     const duplicate = this.registered.has(reg.urn);
     this.registered.add(reg.urn);
     const old = this.olds.get(reg.urn);
-    const planned = this.serially(async () => {
+    const planned = this.serially<Generated>(async () => {
       if (this.halt) throw new NotScheduled(this.halt);
       const step = this.record(reg, old ? "update" : "create", reg.order);
       try {
@@ -159,10 +162,11 @@ export class Deployment {
         throw new Error(step.error);
       }
     });
-    const { step, plan, registered } = await planned;
-    if (registered) return registered;
+    const generated = await planned;
+    if ("registered" in generated) return generated.registered;
+    const { step, plan } = generated;
     try {
-      return this.preview ? previewResult(plan!, old) : await this.execute(reg, plan!, old);
+      return this.preview ? previewResult(plan, old) : await this.execute(reg, plan, old);
     } catch (e) {
       this.fail(step, messageOf(e));
       throw new Error(step.error);
