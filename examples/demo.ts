@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   console.log(
     [
       "No Pulumi CLI 3.248 here (PULUMI_CLI_DIR, PATH or the build cache).",
-      "`npm run pulumi:path` builds one from its Go modules (about 7 minutes the first time);",
+      "`npm run pulumi:path` builds one from its Go modules (about 6 minutes the first time);",
       "then `npm run demo` runs the real `pulumi`. Meanwhile: the in-process engine, which stands",
       "in for `pulumi` and drives the real dynamic-provider host.",
     ].join("\n"),

@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { startEmulator, type Emulator } from "../../emulator/index.js";
 import { INTERRUPTED_UP_HINT } from "../support/messages";
-import { callCounts, holdings } from "./support/calls";
+import { callCountsByAccount, holdings } from "./support/calls";
 import { changedSteps, PulumiProject, pulumiCliDir, resourceSummary } from "./support/pulumi";
 import { consumerProject } from "./support/projects";
 
@@ -82,7 +82,7 @@ describe("a consumer project under the real pulumi CLI", function () {
   });
 
   after(async () => {
-    fs.rmSync(path.dirname(dir), { recursive: true, force: true });
+    if (dir) fs.rmSync(path.dirname(dir), { recursive: true, force: true });
     await emulator?.close();
   });
 
@@ -108,7 +108,7 @@ describe("a consumer project under the real pulumi CLI", function () {
         ),
         stdout,
       );
-      assert.deepEqual(callCounts(emulator), {});
+      assert.deepEqual(callCountsByAccount(emulator), {});
     } finally {
       project.dispose();
     }
@@ -122,6 +122,7 @@ describe("a consumer project under the real pulumi CLI", function () {
     );
     try {
       await project.ok(["up", "--yes", "--stack", "secret"]);
+      const exported = [await project.exportState("secret")];
       assert.deepEqual(holdings(emulator), [
         "authorization 222222222222/eu-west-1 111111111111:us-east-1 {}",
       ]);
@@ -150,9 +151,16 @@ describe("a consumer project under the real pulumi CLI", function () {
       ]);
 
       await project.ok(["refresh", "--yes", "--stack", "secret"]);
+      exported.push(await project.exportState("secret"));
+      // The state holds the external ID, encrypted: never its plain text.
+      for (const state of exported) {
+        assert.match(
+          state,
+          /"externalId": \{\s+"4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270",\s+"ciphertext"/,
+        );
+        assert.equal(state.includes(EXTERNAL_ID), false);
+      }
       await project.ok(["destroy", "--yes", "--stack", "secret"]);
-      const state = await project.exportState("secret");
-      assert.equal(state.includes(EXTERNAL_ID), false);
       assert.equal(project.transcript.join("\n").includes(EXTERNAL_ID), false);
       assert.deepEqual(holdings(emulator), []);
     } finally {
@@ -177,16 +185,22 @@ describe("a consumer project under the real pulumi CLI", function () {
       const failed = await project.run(["up", "--yes", "--stack", "partial"]);
       assert.equal(failed.code, 1);
       assert.match(failed.stdout, /TagResource failed for aggregator "accounts-[a-z0-9]{7}"/);
-      assert.equal(callCounts(emulator)["config:PutConfigurationAggregator@111111111111"], 1);
+      assert.equal(
+        callCountsByAccount(emulator)["config:PutConfigurationAggregator@111111111111"],
+        1,
+      );
 
-      // The engine kept what the Put did: the next preview plans the tags only.
+      // After a failed update the engine keeps the outputs the provider reported (the Put's
+      // result) but not the new inputs, and a dynamic provider sends no detailed diff: so the
+      // preview shows the inputs it last recorded against the program's, the Put's change
+      // included. The provider diffs against the outputs, and the up below makes no Put.
       const { stdout: diff } = await project.ok(["preview", "--diff", "--stack", "partial"]);
       assert.match(diff, /~ tags\s+: \{\n\s+~ team: "a" => "b"/);
-      assert.doesNotMatch(diff, /333333333333"\n\s+\]\n[^]*accountIds/);
+      assert.match(diff, /\+ \[1\]: "333333333333"/);
 
       emulator.clearRequests();
       await project.ok(["up", "--yes", "--stack", "partial"]);
-      const calls = callCounts(emulator);
+      const calls = callCountsByAccount(emulator);
       assert.equal(calls["config:PutConfigurationAggregator@111111111111"], undefined);
       assert.equal(calls["config:TagResource@111111111111"], 1);
       assert.deepEqual(
@@ -259,8 +273,9 @@ describe("a consumer project under the real pulumi CLI", function () {
 
       await project.setConfig("interrupted", { adoptExisting: "true" });
       const adopted = await project.ok(["up", "--yes", "--stack", "interrupted"]);
-      // The refused up created what the killed one had not reached; this one adopts the rest.
-      assert.equal(resourceSummary(adopted.stdout)[0], `+ ${made.length} created`);
+      // The refused up created what the killed one had not reached (or some of it, when its
+      // first refusal ended it early); this one adopts what was refused and creates the rest.
+      assert.match(resourceSummary(adopted.stdout)[0], /^\+ [1-4] created$/);
       assert.deepEqual(holdings(emulator), granted);
 
       // adoptExisting matters only to create: removing it again plans nothing.

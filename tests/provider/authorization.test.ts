@@ -254,31 +254,8 @@ describe("AggregationAuthorization provider against the emulator", () => {
       .filter((r) => r.operation === "ListTagsForResource")
       .map((r) => r.errorCode);
 
-  it("reads an authorization deleted between the scan and its tag read as gone", async () => {
-    const { id, state } = await created({ tags: {} });
-    // Untagged, so the tags come from ListTagsForResource; held back long enough to delete first.
-    emulator().setFaults({
-      rules: [{ kind: "latency", operation: "ListTagsForResource", latencyMs: 400 }],
-    });
-    emulator().clearRequests();
-    const reading = authorizations.read(id, { ...state, creationTime: "2025-01-01T00:00:00.000Z" });
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    await authorizations.delete(id, state);
-    assert.deepEqual(await reading, {});
-    assert.deepEqual(tagReadErrors(), ["ResourceNotFoundException"]);
-    assert.deepEqual(callCounts(emulator()), {
-      DeleteAggregationAuthorization: 1,
-      DescribeAggregationAuthorizations: 1,
-      // The acting account, learned once per process: the delete's check and the error of the
-      // refused tag read both name it.
-      GetCallerIdentity: 1,
-      GetResources: 1,
-      ListTagsForResource: 1,
-    });
-  });
-
-  it("looks once more when the tag read of a just-written authorization finds it gone", async () => {
-    const { id, state } = await created({ tags: {} });
+  /** A one-shot ResourceNotFoundException from ListTagsForResource: a deletion after the scan. */
+  const deletedBeforeTagRead = () =>
     emulator().setFaults({
       rules: [
         {
@@ -289,6 +266,31 @@ describe("AggregationAuthorization provider against the emulator", () => {
         },
       ],
     });
+
+  it("reads an authorization deleted between the scan and its tag read as gone", async () => {
+    // Untagged, so the tags come from ListTagsForResource, after the scan saw it.
+    const { id, state } = await created({ tags: {} });
+    deletedBeforeTagRead();
+    emulator().clearRequests();
+    const read = await authorizations.read(id, {
+      ...state,
+      creationTime: "2025-01-01T00:00:00.000Z",
+    });
+    assert.deepEqual(read, {});
+    assert.deepEqual(tagReadErrors(), ["ResourceNotFoundException"]);
+    // No second look for an authorization written long ago; the acting account is learned once,
+    // for the refused tag read's error.
+    assert.deepEqual(callCounts(emulator()), {
+      DescribeAggregationAuthorizations: 1,
+      GetCallerIdentity: 1,
+      GetResources: 1,
+      ListTagsForResource: 1,
+    });
+  });
+
+  it("looks once more when the tag read of a just-written authorization finds it gone", async () => {
+    const { id, state } = await created({ tags: {} });
+    deletedBeforeTagRead();
     emulator().clearRequests();
     const read = await authorizations.read(id, state);
     assert.equal(read.props?.arn, state.arn);

@@ -7,20 +7,14 @@ import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { promisify } from "node:util";
+import { installedVersion, REPO_ROOT } from "../../tools/pulumi-cli/cli";
 
 const run = promisify(execFile);
 
 /** The npm executable of this platform. */
 export const NPM = process.platform === "win32" ? "npm.cmd" : "npm";
 
-/** The repository's root directory. */
-export const REPO_ROOT = path.resolve(__dirname, "..", "..");
-
-/** The version of a package installed in the repository, so a consumer gets the same one. */
-export function installedVersion(name: string): string {
-  const manifest = path.join(REPO_ROOT, "node_modules", name, "package.json");
-  return (JSON.parse(fs.readFileSync(manifest, "utf8")) as { version: string }).version;
-}
+export { installedVersion, REPO_ROOT };
 
 /** A tarball made by `npm pack` and the files it holds (sorted). */
 export interface PackedPackage {

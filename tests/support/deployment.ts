@@ -127,7 +127,7 @@ export class Deployment {
   private readonly olds: ReadonlyMap<string, ResourceState>;
   /** Step generation (Check and Diff) runs one registration at a time, as the engine's does. */
   private generation: Promise<unknown> = Promise.resolve();
-  /** The first failed Check: the engine schedules no new step after it. */
+  /** The first failed step generation (Check, Diff): the engine schedules no new step after it. */
   private halt: Step | undefined;
 
   constructor(
@@ -140,7 +140,8 @@ export class Deployment {
 
   /**
    * Registers a resource; rejects (after recording the error) when its step fails. After a failed
-   * Check, later registrations get no step at all and reject with that Check's error.
+   * step generation (a Check's failures, a Diff error), later registrations get no step at all
+   * and reject with that error.
    */
   async register(reg: Registration): Promise<Registered> {
     const duplicate = this.registered.has(reg.urn);
@@ -158,7 +159,7 @@ export class Deployment {
         return { step, plan: await this.plan(reg, step, old) };
       } catch (e) {
         this.fail(step, messageOf(e));
-        if (step.error?.startsWith("check failed")) this.halt = step;
+        this.halt = step;
         throw new Error(step.error);
       }
     });

@@ -52,8 +52,8 @@ export type Outputs = Record<string, unknown>;
  * Runs of all runners take turns, because Pulumi's runtime settings are global to the process.
  *
  * Follows the real engine (checked against `pulumi` 3.248 in tests/e2e/ and recorded here):
- * Check and Diff run one registration at a time and the first failed Check ends step generation,
- * so one run reports one bad resource; a list that held a secret is stored secret as a whole;
+ * Check and Diff run one registration at a time and the first failed Check or Diff ends step
+ * generation, so one run reports one bad resource; a list that held a secret is stored secret as a whole;
  * after a failed run, what a create-before-delete replacement superseded stays in the state
  * pending deletion, and the next successful run deletes it.
  *
@@ -62,7 +62,8 @@ export type Outputs = Record<string, unknown>;
  * or `get`); dependents of a delete-before-replace resource are not replaced with it; deletes run
  * one at a time in reverse registration order, where the engine runs independent deletes in
  * parallel (up to `--parallel`) following dependencies; refresh reads all resources at once, where
- * the engine bounds them by `--parallel`; no pending operations (an interrupted `pulumi up`), no
+ * the engine bounds them by `--parallel`; a failed Create, Update or Delete stops nothing here,
+ * where the engine schedules no new step after it either; no pending operations (an interrupted `pulumi up`), no
  * stack outputs diffing, and the engine's display and `--expect-no-changes` are not reproduced.
  */
 export class ProgramRunner {

@@ -39,7 +39,8 @@ export interface PulumiCli {
 export type ProgressLog = (line: string) => void;
 
 const TOOLS_DIR = __dirname;
-const REPO_ROOT = path.resolve(TOOLS_DIR, "..", "..");
+/** The repository's root directory. */
+export const REPO_ROOT = path.resolve(TOOLS_DIR, "..", "..");
 const VERSION_VARIABLE = "github.com/pulumi/pulumi/sdk/v3/go/common/version.Version";
 /** Release builds' flags: a static binary, no local paths in it, no user/cgo lookups or gRPC traces. */
 const BUILD_TAGS = "osusergo,grpcnotrace";
@@ -67,9 +68,9 @@ const GO_PROGRAMS: readonly GoProgram[] = [
   },
 ];
 
-/** The version of the `@pulumi/pulumi` installed in the repository, e.g. `3.248.0`. */
-export function sdkVersion(): string {
-  const manifest = path.join(REPO_ROOT, "node_modules", "@pulumi", "pulumi", "package.json");
+/** The version of a package installed in the repository, e.g. `3.248.0` for `@pulumi/pulumi`. */
+export function installedVersion(name: string): string {
+  const manifest = path.join(REPO_ROOT, "node_modules", name, "package.json");
   return (JSON.parse(fs.readFileSync(manifest, "utf8")) as { version: string }).version;
 }
 
@@ -121,10 +122,11 @@ function pulumiOnPath(): string | undefined {
 }
 
 /**
- * The cache directory for this exact build: the pinned modules, the build flags, the Go toolchain
- * and the launcher script all go into its name, so a change to any of them builds afresh.
+ * The cache directory for this exact build: the pinned modules, the build flags and the launcher
+ * script go into its name, so a change to any of them builds afresh. The Go toolchain does not:
+ * a build stays usable on a machine whose Go changed or went away.
  */
-async function cacheDir(version: string): Promise<string> {
+function cacheDir(version: string): string {
   const root =
     process.env.PULUMI_CLI_CACHE ??
     path.join(
@@ -139,7 +141,6 @@ async function cacheDir(version: string): Promise<string> {
     }
   }
   hash.update(BUILD_TAGS);
-  hash.update((await goVersion()) ?? "no go");
   hash.update(fs.readFileSync(launcherScript()));
   return path.join(root, `${version}-${hash.digest("hex").slice(0, 16)}`);
 }
@@ -223,7 +224,7 @@ function goBuild(program: GoProgram, outDir: string, log: ProgressLog) {
 async function build(version: string, target: string, log: ProgressLog): Promise<void> {
   if ((await goVersion()) === undefined) {
     throw new Error(
-      "Building the Pulumi CLI needs Go (go version failed): install Go ≥ 1.25, or set PULUMI_CLI_DIR to a directory holding pulumi, pulumi-language-nodejs and pulumi-resource-pulumi-nodejs.",
+      "Building the Pulumi CLI needs Go (go version failed): install Go ≥ 1.25.11, or set PULUMI_CLI_DIR to a directory holding pulumi, pulumi-language-nodejs and pulumi-resource-pulumi-nodejs.",
     );
   }
   fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -237,7 +238,7 @@ async function build(version: string, target: string, log: ProgressLog): Promise
     if (built !== version) {
       throw new Error(`the built pulumi prints version ${JSON.stringify(built)}, not ${version}`);
     }
-    fs.writeFileSync(path.join(staging, ".complete"), `${version}\n`);
+    fs.writeFileSync(path.join(staging, ".complete"), `${version}\n${await goVersion()}\n`);
     // Another process may have finished the same build meanwhile: both results are the same.
     if (fs.existsSync(path.join(target, ".complete"))) return;
     fs.rmSync(target, { recursive: true, force: true });
@@ -265,7 +266,7 @@ export async function pulumiCli({
   build: mayBuild = true,
   log = (line) => process.stderr.write(`${line}\n`),
 }: PulumiCliOptions = {}): Promise<PulumiCli | undefined> {
-  const sdk = sdkVersion();
+  const sdk = installedVersion("@pulumi/pulumi");
   const pinned = pinnedCliVersion();
   if (!sameReleaseLine(sdk, pinned)) {
     throw new Error(
@@ -290,10 +291,10 @@ export async function pulumiCli({
     if (version !== undefined && sameReleaseLine(version, sdk)) {
       return { dir: onPath, version, source: "PATH" };
     }
-    log(`pulumi on PATH (${onPath}) is ${version ?? "not runnable"}, not ${pinned}: using a build`);
+    log(`pulumi on PATH (${onPath}) is ${version ?? "not runnable"}, not on ${pinned}'s line`);
   }
 
-  const dir = await cacheDir(pinned);
+  const dir = cacheDir(pinned);
   if (fs.existsSync(path.join(dir, ".complete"))) {
     return { dir, version: pinned, source: "cache" };
   }

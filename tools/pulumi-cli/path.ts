@@ -6,7 +6,10 @@
 import { pulumiCli } from "./cli";
 
 pulumiCli().then(
-  (cli) => process.stdout.write(`${cli.dir}\n`),
+  (cli) => {
+    process.stderr.write(`pulumi ${cli.version} from ${cli.source}\n`);
+    process.stdout.write(`${cli.dir}\n`);
+  },
   (error: unknown) => {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);

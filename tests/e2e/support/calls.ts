@@ -5,7 +5,10 @@
 import type { Emulator } from "../../../emulator/index.js";
 
 /** `{ "service:Operation@account": count }` of the log, optionally emptying it. */
-export function callCounts(emulator: Emulator, { clear = true } = {}): Record<string, number> {
+export function callCountsByAccount(
+  emulator: Emulator,
+  { clear = true } = {},
+): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const request of emulator.requests()) {
     const error = request.errorCode ? ` (${request.errorCode})` : "";
