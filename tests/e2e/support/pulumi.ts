@@ -21,7 +21,6 @@ export interface CommandResult {
 export interface PreviewStep {
   readonly op: string;
   readonly urn: string;
-  readonly diffReasons?: string[];
   readonly replaceReasons?: string[];
 }
 
@@ -29,7 +28,6 @@ export interface PreviewStep {
 export interface PreviewJson {
   readonly steps: PreviewStep[];
   readonly changeSummary: Record<string, number>;
-  readonly diagnostics?: { message: string; severity: string }[];
 }
 
 let cliDir: Promise<string> | undefined;
@@ -150,7 +148,10 @@ export class PulumiProject {
     await this.setConfig(stack, config, secrets);
   }
 
-  /** Sets config values of `stack`; objects are set with `--path`-free JSON values. */
+  /**
+   * Sets config values of `stack`. A list or map is one JSON string (`requireObject` parses it):
+   * `--path` would store numbers as numbers and fill gaps with null.
+   */
   async setConfig(
     stack: string,
     config: Record<string, string>,
