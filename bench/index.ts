@@ -360,7 +360,7 @@ async function main(): Promise<void> {
     goals: [],
     errors: {},
   };
-  const texts = await providerTexts();
+  const texts = providerTexts();
 
   const sections: [keyof BenchResults, () => Promise<unknown>][] = [
     ["emulator", () => benchEmulatorThroughput()],

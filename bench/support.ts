@@ -18,13 +18,8 @@ import {
   type EmulatorOptions,
   type RequestRecord,
 } from "../emulator";
-import {
-  aggregationAuthorizationProvider,
-  configurationAggregatorProvider,
-  serviceRoleProvider,
-} from "pulumi-aws-config-aggregation";
 import { startProviderHost, type PropertyMap, type ProviderHost } from "../tests/support/host";
-import { serializeProvider } from "../tests/support/serialize";
+import { providerText } from "../provider/shared/stub";
 
 /**
  * The repository root: the host's working directory, as a Pulumi program's directory would be, so
@@ -109,12 +104,12 @@ export interface ProviderTexts {
   readonly serviceRole: string;
 }
 
-/** Serializes the three providers this package exports. */
-export async function providerTexts(): Promise<ProviderTexts> {
+/** The `__provider` texts the three resources store. */
+export function providerTexts(): ProviderTexts {
   return {
-    aggregator: await serializeProvider(configurationAggregatorProvider),
-    authorization: await serializeProvider(aggregationAuthorizationProvider),
-    serviceRole: await serializeProvider(serviceRoleProvider),
+    aggregator: providerText("aggregator"),
+    authorization: providerText("authorization"),
+    serviceRole: providerText("role"),
   };
 }
 

@@ -24,8 +24,22 @@ export const providers = {
 /** The kinds of resource this package implements. */
 export type ProviderKind = keyof typeof providers;
 
+/** The methods the dynamic-provider host calls. */
+const METHODS = ["configure", "check", "diff", "create", "read", "update", "delete"] as const;
+
 /**
- * Runs one provider method; the serialized stubs call this. `configure` applies the stack config
+ * The provider object of `kind` that `providerText` hands to the dynamic-provider host: each
+ * method goes through {@link dispatch}, so `configure` applies the stack config.
+ */
+export function provider(kind: ProviderKind): Methods {
+  return Object.fromEntries(
+    METHODS.map((method) => [method, (...args: unknown[]) => dispatch(kind, method, args)]),
+  );
+}
+
+/**
+ * Runs one provider method; the `__provider` texts call this (directly, in resources stored by
+ * earlier versions). `configure` applies the stack config
  * (`aws:region`, `aws:profile`) for the whole host process.
  */
 export async function dispatch(

@@ -3,7 +3,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { protectExternalId, type AssumeRoleArgs } from "../shared/args";
-import { delegatingProvider } from "../shared/stub";
+import { DelegatedResource, delegatingProvider } from "../shared/stub";
 import type { AssumeRoleSpec } from "../shared/types";
 import type {
   AccountAggregationSource,
@@ -83,7 +83,7 @@ export interface ConfigurationAggregatorArgs {
  * An AWS Config configuration aggregator, managed through a Pulumi dynamic provider.
  * Its ID is the aggregator name, as with `aws.cfg.ConfigurationAggregator`.
  */
-export class ConfigurationAggregator extends pulumi.dynamic.Resource {
+export class ConfigurationAggregator extends DelegatedResource {
   /** The aggregator name. */
   declare readonly name: pulumi.Output<string>;
   /** The aggregator ARN. */
@@ -115,7 +115,8 @@ export class ConfigurationAggregator extends pulumi.dynamic.Resource {
     opts?: pulumi.CustomResourceOptions,
   ) {
     super(
-      configurationAggregatorProvider,
+      "aggregator",
+      "ConfigurationAggregator",
       name,
       {
         arn: undefined,
@@ -133,8 +134,6 @@ export class ConfigurationAggregator extends pulumi.dynamic.Resource {
         autoNamePrefix: name,
       },
       opts,
-      "aws-config",
-      "ConfigurationAggregator",
     );
   }
 }

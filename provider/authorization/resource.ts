@@ -3,7 +3,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { protectExternalId, type AssumeRoleArgs } from "../shared/args";
-import { delegatingProvider } from "../shared/stub";
+import { DelegatedResource, delegatingProvider } from "../shared/stub";
 import type { AssumeRoleSpec } from "../shared/types";
 
 /** The provider every AggregationAuthorization uses (one object, so Pulumi serializes it once). */
@@ -36,7 +36,7 @@ export interface AggregationAuthorizationArgs {
  * `authorizedAwsRegion` collect data from this account and region. Its ID is
  * `<authorizedAccountId>:<authorizedAwsRegion>`, as with `aws.cfg.AggregateAuthorization`.
  */
-export class AggregationAuthorization extends pulumi.dynamic.Resource {
+export class AggregationAuthorization extends DelegatedResource {
   /** The authorization ARN. */
   declare readonly arn: pulumi.Output<string>;
   /** The account granting the authorization. */
@@ -60,7 +60,8 @@ export class AggregationAuthorization extends pulumi.dynamic.Resource {
     opts?: pulumi.CustomResourceOptions,
   ) {
     super(
-      aggregationAuthorizationProvider,
+      "authorization",
+      "AggregationAuthorization",
       name,
       {
         arn: undefined,
@@ -72,8 +73,6 @@ export class AggregationAuthorization extends pulumi.dynamic.Resource {
         assumeRole: protectExternalId(args.assumeRole),
       },
       opts,
-      "aws-config",
-      "AggregationAuthorization",
     );
   }
 }

@@ -3,7 +3,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { protectExternalId, type AssumeRoleArgs } from "../shared/args";
-import { delegatingProvider } from "../shared/stub";
+import { DelegatedResource, delegatingProvider } from "../shared/stub";
 
 /** The provider every ServiceRole uses (one object, so Pulumi serializes it once). */
 export const serviceRoleProvider = delegatingProvider("role");
@@ -25,7 +25,7 @@ export interface ServiceRoleArgs {
 }
 
 /** An IAM role that an AWS service assumes, such as the role of an organization aggregator. */
-export class ServiceRole extends pulumi.dynamic.Resource {
+export class ServiceRole extends DelegatedResource {
   /** The role name. */
   declare readonly name: pulumi.Output<string>;
   /** The role ARN. */
@@ -39,7 +39,8 @@ export class ServiceRole extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: ServiceRoleArgs = {}, opts?: pulumi.CustomResourceOptions) {
     super(
-      serviceRoleProvider,
+      "role",
+      "ServiceRole",
       name,
       {
         arn: undefined,
@@ -52,8 +53,6 @@ export class ServiceRole extends pulumi.dynamic.Resource {
         autoNamePrefix: name,
       },
       opts,
-      "aws-config",
-      "ServiceRole",
     );
   }
 }

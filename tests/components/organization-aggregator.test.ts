@@ -17,6 +17,7 @@ import {
   urnOf,
   warmCallerAccount,
 } from "./helpers";
+import { providerText } from "../../provider/shared/stub";
 import { SIG_KEY } from "../support/properties";
 
 const ROLE_NAME = "AWSConfigOrg-project-stack-organization";
@@ -118,6 +119,22 @@ describe("OrganizationAggregator end to end", () => {
       name: "organization",
       roleArn: ROLE_ARN,
     });
+  });
+
+  it("stores the one-line __provider text of each child's kind, in inputs and outputs", async () => {
+    await runner.up(organization({ tags: { team: "security" } }));
+    const stored = (type: string, name: string): unknown[] => {
+      const resource = runner.state.get(urnOf(`${TYPES.organization}$${type}`, name));
+      return [resource?.inputs.__provider, resource?.outputs.__provider];
+    };
+    assert.deepEqual(stored(TYPES.aggregator, "organization"), [
+      providerText("aggregator"),
+      providerText("aggregator"),
+    ]);
+    assert.deepEqual(stored(TYPES.role, "organization-role"), [
+      providerText("role"),
+      providerText("role"),
+    ]);
   });
 
   it("with roleArn given creates no role and calls no IAM API", async () => {

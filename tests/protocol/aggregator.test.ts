@@ -4,10 +4,8 @@ import {
   DeleteConfigurationAggregatorCommand,
   TagResourceCommand,
 } from "@aws-sdk/client-config-service";
-import { configurationAggregatorProvider } from "../../index";
 import { ACCOUNT_A, ACCOUNT_B, REGION_A, REGION_B, useEmulator } from "../support/emulator";
 import type { PropertyMap } from "../support/host";
-import { serializeProvider } from "../support/serialize";
 import {
   AGGREGATOR_TYPE,
   ISO_8601,
@@ -17,6 +15,7 @@ import {
   useProviderHost,
   withProvider,
 } from "./helpers";
+import { providerText } from "../../provider/shared/stub";
 
 const URN = urnOf(AGGREGATOR_TYPE, "org");
 const ARN =
@@ -43,8 +42,8 @@ describe("ConfigurationAggregator through the dynamic-provider host", function (
   const host = () => hosted.host;
   let code: string;
 
-  before(async () => {
-    code = await serializeProvider(configurationAggregatorProvider);
+  before(() => {
+    code = providerText("aggregator");
   });
 
   /** check then create, as `pulumi up` does for a new resource; the request log is then cleared. */

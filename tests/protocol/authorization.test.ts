@@ -4,7 +4,6 @@ import {
   DeleteAggregationAuthorizationCommand,
   TagResourceCommand,
 } from "@aws-sdk/client-config-service";
-import { aggregationAuthorizationProvider } from "../../index";
 import {
   ACCOUNT_A,
   ACCOUNT_B,
@@ -14,7 +13,6 @@ import {
   useEmulator,
 } from "../support/emulator";
 import type { PropertyMap } from "../support/host";
-import { serializeProvider } from "../support/serialize";
 import {
   AUTHORIZATION_TYPE,
   ISO_8601,
@@ -24,6 +22,7 @@ import {
   useProviderHost,
   withProvider,
 } from "./helpers";
+import { providerText } from "../../provider/shared/stub";
 
 const URN = urnOf(AUTHORIZATION_TYPE, "auth");
 const ID = `${ACCOUNT_C}:${REGION_B}`;
@@ -46,8 +45,8 @@ describe("AggregationAuthorization through the dynamic-provider host", function 
   const host = () => hosted.host;
   let code: string;
 
-  before(async () => {
-    code = await serializeProvider(aggregationAuthorizationProvider);
+  before(() => {
+    code = providerText("authorization");
   });
 
   /** check then create, as `pulumi up` does for a new resource; the request log is then cleared. */

@@ -4,7 +4,6 @@
  * pointed at the emulator, plus URNs with the real type tokens and the request log as names.
  */
 import type { Emulator, RequestRecord } from "../../emulator";
-import { configurationAggregatorProvider } from "../../index";
 import {
   ACCOUNT_A,
   type EmulatorFixture,
@@ -13,8 +12,8 @@ import {
   REGION_A,
 } from "../support/emulator";
 import { startProviderHost, type PropertyMap, type ProviderHost } from "../support/host";
-import { serializeProvider } from "../support/serialize";
 import { REPO_ROOT } from "../support/consumer";
+import { providerText } from "../../provider/shared/stub";
 
 /** The repository root: the host's working directory, as a Pulumi program's directory would be. */
 export { REPO_ROOT };
@@ -85,7 +84,7 @@ export function useProviderHost(
  * whichever test runs first. Deleting an aggregator that does not exist triggers just that.
  */
 async function learnDefaultAccount(host: ProviderHost, emulator: Emulator): Promise<void> {
-  const code = await serializeProvider(configurationAggregatorProvider);
+  const code = providerText("aggregator");
   await host.delete("account-check", urnOf(AGGREGATOR_TYPE, "account-check"), {
     __provider: code,
     name: "account-check",

@@ -1,9 +1,8 @@
 import * as assert from "node:assert/strict";
-import { configurationAggregatorProvider } from "../../index";
 import { ACCOUNT_A, ACCOUNT_B, ACCOUNT_C, REGION_A, useEmulator } from "../support/emulator";
 import { HostError, type PropertyMap } from "../support/host";
-import { serializeProvider } from "../support/serialize";
 import { AGGREGATOR_TYPE, operations, urnOf, useProviderHost, withProvider } from "./helpers";
+import { providerText } from "../../provider/shared/stub";
 
 const URN = urnOf(AGGREGATOR_TYPE, "org");
 
@@ -14,8 +13,8 @@ describe("a partial failure through the dynamic-provider host", function () {
   const host = () => hosted.host;
   let code: string;
 
-  before(async () => {
-    code = await serializeProvider(configurationAggregatorProvider);
+  before(() => {
+    code = providerText("aggregator");
   });
 
   it("reports the resource's id and properties when TagResource fails after the Put, and the next update completes it", async () => {

@@ -1,5 +1,4 @@
 import * as assert from "node:assert/strict";
-import { aggregationAuthorizationProvider, configurationAggregatorProvider } from "../../index";
 import {
   ACCOUNT_A,
   ACCOUNT_B,
@@ -10,7 +9,6 @@ import {
   useEmulator,
 } from "../support/emulator";
 import { UNKNOWN, type PropertyMap } from "../support/host";
-import { serializeProvider } from "../support/serialize";
 import {
   AGGREGATOR_TYPE,
   AUTHORIZATION_TYPE,
@@ -19,6 +17,7 @@ import {
   useProviderHost,
   withProvider,
 } from "./helpers";
+import { providerText } from "../../provider/shared/stub";
 
 const AGGREGATOR_URN = urnOf(AGGREGATOR_TYPE, "org");
 const AUTHORIZATION_URN = urnOf(AUTHORIZATION_TYPE, "auth");
@@ -38,9 +37,9 @@ describe("previews and check failures through the dynamic-provider host", functi
   let aggregatorCode: string;
   let authorizationCode: string;
 
-  before(async () => {
-    aggregatorCode = await serializeProvider(configurationAggregatorProvider);
-    authorizationCode = await serializeProvider(aggregationAuthorizationProvider);
+  before(() => {
+    aggregatorCode = providerText("aggregator");
+    authorizationCode = providerText("authorization");
   });
 
   describe("preview unknowns", () => {

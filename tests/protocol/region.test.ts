@@ -1,8 +1,6 @@
 import * as assert from "node:assert/strict";
-import { aggregationAuthorizationProvider, configurationAggregatorProvider } from "../../index";
 import { ACCOUNT_A, ACCOUNT_C, REGION_A, REGION_B, useEmulator } from "../support/emulator";
 import type { PropertyMap } from "../support/host";
-import { serializeProvider } from "../support/serialize";
 import {
   AGGREGATOR_TYPE,
   AUTHORIZATION_TYPE,
@@ -10,6 +8,7 @@ import {
   useProviderHost,
   withProvider,
 } from "./helpers";
+import { providerText } from "../../provider/shared/stub";
 
 const AGGREGATOR_URN = urnOf(AGGREGATOR_TYPE, "org");
 const AUTHORIZATION_URN = urnOf(AUTHORIZATION_TYPE, "auth");
@@ -36,9 +35,9 @@ describe("the stack's aws:region through the dynamic-provider host", function ()
   let aggregatorCode: string;
   let authorizationCode: string;
 
-  before(async () => {
-    aggregatorCode = await serializeProvider(configurationAggregatorProvider);
-    authorizationCode = await serializeProvider(aggregationAuthorizationProvider);
+  before(() => {
+    aggregatorCode = providerText("aggregator");
+    authorizationCode = providerText("authorization");
   });
 
   describe(`with aws:region ${REGION_A} (the host's AWS_REGION too)`, () => {

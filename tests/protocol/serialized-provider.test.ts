@@ -6,6 +6,7 @@ import * as path from "node:path";
 import type * as Package from "../../index";
 import { aggregationAuthorizationProvider, configurationAggregatorProvider } from "../../index";
 import { HostError, startProviderHost } from "../support/host";
+import { providerText } from "../../provider/shared/stub";
 import { serializeProvider } from "../support/serialize";
 import { AGGREGATOR_TYPE, REPO_ROOT, urnOf } from "./helpers";
 
@@ -22,7 +23,16 @@ const providers = [
   { kind: "authorization", from: "dist/", provider: built.aggregationAuthorizationProvider },
 ];
 
-describe("the serialized __provider text", function () {
+describe("the __provider text resources store", () => {
+  it("is one line that asks the installed runtime for the provider of its kind", () => {
+    assert.equal(
+      providerText("authorization"),
+      'exports.handler = () => require("pulumi-aws-config-aggregation/runtime").provider("authorization");\n',
+    );
+  });
+});
+
+describe("the serialized __provider text (stored by versions before the one-line text)", function () {
   for (const { kind, from, provider } of providers) {
     describe(`of the ${kind} provider, loaded from ${from}`, () => {
       let text: string;

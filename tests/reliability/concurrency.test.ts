@@ -13,17 +13,13 @@ import {
   ConfigServiceClient,
   DescribeConfigurationAggregatorsCommand,
 } from "@aws-sdk/client-config-service";
-import {
-  AggregationAuthorization,
-  ConfigurationAggregator,
-  configurationAggregatorProvider,
-} from "../../index";
+import { AggregationAuthorization, ConfigurationAggregator } from "../../index";
 import { ACCOUNT_A, ACCOUNT_B, ACCOUNT_C, REGION_A, useEmulator } from "../support/emulator";
 import { HostError, startProviderHost, type ProviderHost } from "../support/host";
 import { RunError, type ProgramRunner } from "../support/runner";
-import { serializeProvider } from "../support/serialize";
 import { AGGREGATOR_TYPE, AUTHORIZATION_TYPE, hostEnv, newRunner, REPO_ROOT } from "./harness";
 import { INTERRUPTED_UP_HINT } from "../support/messages";
+import { providerText } from "../../provider/shared/stub";
 
 const NAME = "contested";
 /** Latency added to the Put in a race, so both existence checks come before either Put. */
@@ -183,7 +179,7 @@ describe("concurrency: two stacks, one name", function () {
       // pass first, the later Put updates the earlier one's aggregator. What the provider can
       // guarantee is that the later stack notices (its Put lands on an aggregator created more than
       // the stamp tolerance earlier), fails, and records nothing; the README states this limit.
-      const code = await serializeProvider(configurationAggregatorProvider);
+      const code = providerText("aggregator");
       const stacks: StackName[] = ["one", "two"];
       const checked = await Promise.all(
         stacks.map(async (stack, i) => {
