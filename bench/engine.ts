@@ -5,6 +5,9 @@
  * per operation, account and region. Beside it, the engine's floor: the same `pulumi up` with the
  * emulator answering at once and never throttling — what the engine and the host cost by
  * themselves, so the ratio shows what AWS's latency and throttling add through this provider.
+ *
+ * Every command runs with `--skip-preview`: a `pulumi up` that previews first runs the program
+ * and every Check and Diff twice, which measures the preview as much as the deployment.
  */
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
@@ -13,7 +16,13 @@ import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Emulator, FaultSpec, RequestRecord } from "../emulator";
 import { PulumiProject, pulumiCliDir } from "../tests/e2e/support/pulumi";
-import { countByOperation, freshEmulator, peakMemoryBytes, REPO_ROOT } from "./support";
+import {
+  AUTHORIZATION_TYPE,
+  countByOperation,
+  freshEmulator,
+  peakMemoryBytes,
+  REPO_ROOT,
+} from "./support";
 
 /** One size of the engine benchmark. */
 export interface EngineScale {
@@ -65,9 +74,10 @@ export interface EngineStep {
   readonly command: string;
   readonly exitCode: number;
   readonly seconds: number;
-  /** Requests by operation, as the emulator logged them (retries included). */
-  readonly awsCalls: Record<string, number>;
-  readonly awsCallsTotal: number;
+  /** Requests the emulator logged (retries included). */
+  readonly awsCalls: number;
+  /** The same, by operation. */
+  readonly awsCallsByOperation: Record<string, number>;
   /** Requests the emulator throttled (each one retried by the SDK or the provider). */
   readonly retries: number;
   /** Resources the engine reported failed (its `error:` diagnostics). */
@@ -111,8 +121,57 @@ export interface EngineResult {
   readonly destroy: EngineStep;
   /** `pulumi stack export` bytes / resources in it, after the create. */
   readonly stateBytesPerResource: number;
+  /** Where an authorization's state goes, in compact JSON bytes (averaged). */
+  readonly authorizationStateBytes: StateBreakdown;
   readonly stateBytes: number;
   readonly stateResources: number;
+}
+
+/** An average resource's state, in compact JSON bytes, by who writes it. */
+export interface StateBreakdown {
+  readonly total: number;
+  /** `__provider` in inputs and outputs: this package's text, stored twice by Pulumi. */
+  readonly providerText: number;
+  /** Inputs and outputs without `__provider`: this package's properties. */
+  readonly properties: number;
+  /** `sourcePosition` and `stackTrace`: where the program made the resource, recorded by Pulumi. */
+  readonly sourcePositions: number;
+  /** Everything else: URN, parent, provider reference, dependencies, timestamps. */
+  readonly engine: number;
+}
+
+/** The average {@link StateBreakdown} of the resources of `type` in a `pulumi stack export`. */
+export function stateBreakdown(exported: string, type: string): StateBreakdown {
+  interface Stored {
+    type: string;
+    inputs?: Record<string, unknown>;
+    outputs?: Record<string, unknown>;
+    [key: string]: unknown;
+  }
+  const resources = (
+    JSON.parse(exported) as { deployment: { resources: Stored[] } }
+  ).deployment.resources.filter((resource) => resource.type === type);
+  const size = (value: unknown): number =>
+    value === undefined ? 0 : Buffer.byteLength(JSON.stringify(value));
+  const sum = { total: 0, providerText: 0, properties: 0, sourcePositions: 0, engine: 0 };
+  for (const resource of resources) {
+    const { inputs = {}, outputs = {}, sourcePosition, stackTrace, ...rest } = resource;
+    const { __provider: inputText, ...inputProperties } = inputs;
+    const { __provider: outputText, ...outputProperties } = outputs;
+    sum.total += size(resource);
+    sum.providerText += size(inputText) + size(outputText);
+    sum.properties += size(inputProperties) + size(outputProperties);
+    sum.sourcePositions += size(sourcePosition) + size(stackTrace);
+    sum.engine += size(rest);
+  }
+  const average = (bytes: number): number => Math.round(bytes / Math.max(resources.length, 1));
+  return {
+    total: average(sum.total),
+    providerText: average(sum.providerText),
+    properties: average(sum.properties),
+    sourcePositions: average(sum.sourcePositions),
+    engine: average(sum.engine),
+  };
 }
 
 /** The program every stack of the benchmark runs (plain JavaScript: no build step). */
@@ -172,7 +231,7 @@ export async function benchEngine(
   const step = async (stack: string, args: string[]): Promise<EngineStep> => {
     const result = await measured(project, emulator, cli, [...args, "--stack", stack]);
     log(
-      `  ${result.command}: ${result.seconds.toFixed(1)} s, ${result.awsCallsTotal} calls, exit ${result.exitCode}`,
+      `  ${result.command}: ${result.seconds.toFixed(1)} s, ${result.awsCalls} calls, exit ${result.exitCode}`,
     );
     return result;
   };
@@ -214,14 +273,15 @@ export async function benchEngine(
       noop,
       refresh: {
         ...refresh,
-        scans: refresh.awsCalls.DescribeAggregationAuthorizations ?? 0,
+        scans: refresh.awsCallsByOperation.DescribeAggregationAuthorizations ?? 0,
         placements: perPlacement.size,
-        getResources: refresh.awsCalls.GetResources ?? 0,
+        getResources: refresh.awsCallsByOperation.GetResources ?? 0,
         getResourcesBound:
           [...perPlacement.values()].reduce((sum, n) => sum + Math.ceil(n / 100), 0) + 1,
       },
       tagChange,
       destroy,
+      authorizationStateBytes: stateBreakdown(state, AUTHORIZATION_TYPE),
       stateBytes: Buffer.byteLength(state),
       stateResources,
       stateBytesPerResource: Math.round(Buffer.byteLength(state) / stateResources),
@@ -296,8 +356,8 @@ async function measured(
     command: `pulumi ${args.filter((arg) => !arg.startsWith("--")).join(" ")}`,
     exitCode,
     seconds,
-    awsCalls: countByOperation(requests),
-    awsCallsTotal: requests.length,
+    awsCalls: requests.length,
+    awsCallsByOperation: countByOperation(requests),
     retries: requests.filter(throttled).length,
     failures: output.split("\n").filter((line) => /^\s+error: /.test(line)).length,
     awsErrors: countByCode(requests.filter((r) => r.status >= 400 && !throttled(r))),

@@ -1,6 +1,8 @@
 /**
- * `npm run bench`: every figure measured in this run against the local emulator, through the real
- * `@pulumi/pulumi` dynamic-provider host. Prints the tables and writes `bench/results.json`.
+ * `npm run bench`: every figure measured in this run against the local emulator — first through
+ * the real `pulumi` CLI (the engine section; `npm run bench -- --engine-large` for 200 accounts ×
+ * 17 regions), then through the real `@pulumi/pulumi` dynamic-provider host. Prints the tables
+ * and writes `bench/results.json`.
  * Run `npm run build` first (the script does): the host loads the built `dist/` through the
  * package's self-link, as a consumer's program would load it from node_modules.
  */
@@ -9,6 +11,13 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import { benchAssumeRole, type AssumeRoleResult } from "./assume-role";
+import {
+  benchEngine,
+  ENGINE_SCALE,
+  ENGINE_SCALE_LARGE,
+  type EngineResult,
+  type EngineStep,
+} from "./engine";
 import { benchEmulatorThroughput, type EmulatorThroughputResult } from "./emulator-throughput";
 import { benchLifecycle, type LifecycleResult } from "./lifecycle";
 import { benchRefresh, type ReadPhase, type RefreshResult } from "./refresh";
@@ -50,6 +59,7 @@ export interface BenchResults {
     readonly durationsMs: Record<string, number>;
     readonly totalMs: number;
   };
+  engine?: EngineResult;
   lifecycle?: LifecycleResult;
   stateSize?: StateSizeResult;
   startup?: StartupResult;
@@ -258,8 +268,90 @@ function emulatorSection(r: EmulatorThroughputResult): string {
   ].join("\n");
 }
 
+/** The largest state per resource, in `pulumi stack export` bytes, issue 12 allows. */
+const STATE_BYTES_PER_RESOURCE_LIMIT = 2048;
+/** The most a create may take relative to the engine's floor. */
+const ENGINE_RATIO_LIMIT = 1.5;
+
+function engineSection(r: EngineResult): string {
+  const steps: [string, EngineStep][] = [
+    ["floor: create, no latency or throttling", r.floor],
+    ["create", r.create],
+    ["unchanged up", r.noop],
+    ["refresh", r.refresh],
+    ["tag change on every child", r.tagChange],
+    ["destroy", r.destroy],
+  ];
+  const { accounts, regions } = r.scale;
+  return [
+    `Engine: the real \`pulumi\` CLI, MultiAccountAggregation of ${accounts} accounts × ${regions} regions ` +
+      `(${int(r.create.authorizations)} authorizations); every request answered after ${r.latencyMs} ms, ` +
+      `AWS Config throttled at ${r.throttlePerSecond}/s per operation, account and region`,
+    markdownTable(
+      [
+        "Step",
+        "Wall",
+        "AWS calls",
+        "Retries",
+        "Failed",
+        "Engine peak",
+        "Host peak",
+        "Program peak",
+      ],
+      steps.map(([label, step]) => [
+        label,
+        seconds(step.seconds * 1000),
+        `${int(step.awsCalls)} (${operationList(step.awsCallsByOperation)})`,
+        int(step.retries),
+        int(step.failures),
+        mebibytes(step.enginePeakBytes),
+        mebibytes(step.providerHostPeakBytes),
+        mebibytes(step.programPeakBytes),
+      ]),
+    ),
+    `Create / floor: ${ratio(r.create.ratio)}. State: ${bytes(r.stateBytesPerResource)} per resource ` +
+      `(${bytes(r.stateBytes)} for ${int(r.stateResources)} resources, from \`pulumi stack export\`); ` +
+      `an authorization in compact JSON: ${bytes(r.authorizationStateBytes.total)} = ` +
+      `${bytes(r.authorizationStateBytes.properties)} properties + ` +
+      `${bytes(r.authorizationStateBytes.providerText)} \`__provider\` (twice) + ` +
+      `${bytes(r.authorizationStateBytes.sourcePositions)} source positions (Pulumi's) + ` +
+      `${bytes(r.authorizationStateBytes.engine)} engine bookkeeping.`,
+  ].join("\n");
+}
+
+function engineGoals(engine: EngineResult): Goal[] {
+  const { create, noop, refresh } = engine;
+  return [
+    {
+      goal: "engine create: ≥ 1,000 authorizations, none failed",
+      measured: `${int(create.authorizations)} created, ${int(create.failures)} failed`,
+      met: create.authorizations >= 1000 && create.failures === 0,
+    },
+    {
+      goal: `engine create: wall time ≤ ${ENGINE_RATIO_LIMIT} × the engine's floor`,
+      measured: `${ratio(create.ratio)} (${seconds(create.seconds * 1000)} / ${seconds(create.floorSeconds * 1000)})`,
+      met: create.ratio <= ENGINE_RATIO_LIMIT,
+    },
+    {
+      goal: "engine unchanged up: ≤ 1 AWS call",
+      measured: operationList(noop.awsCallsByOperation) || "0",
+      met: noop.awsCalls <= 1,
+    },
+    {
+      goal: "engine refresh: scans ≤ placements, GetResources ≤ Σ⌈N/100⌉",
+      measured: `${int(refresh.scans)} scans / ${int(refresh.placements)} placements, ${int(refresh.getResources)} GetResources / ${int(refresh.getResourcesBound)}`,
+      met: refresh.scans <= refresh.placements && refresh.getResources <= refresh.getResourcesBound,
+    },
+    {
+      goal: `engine state ≤ ${bytes(STATE_BYTES_PER_RESOURCE_LIMIT)} per resource`,
+      measured: bytes(engine.stateBytesPerResource),
+      met: engine.stateBytesPerResource <= STATE_BYTES_PER_RESOURCE_LIMIT,
+    },
+  ];
+}
+
 function goalsOf(results: BenchResults): Goal[] {
-  const goals: Goal[] = [];
+  const goals: Goal[] = results.engine ? engineGoals(results.engine) : [];
   const { lifecycle, stateSize, refresh, throttledCreate, assumeRole } = results;
   if (lifecycle) {
     const worst = Math.max(...lifecycle.rows.map((row) => row.ratio ?? 0));
@@ -362,7 +454,9 @@ async function main(): Promise<void> {
   };
   const texts = providerTexts();
 
+  const engineScale = process.argv.includes("--engine-large") ? ENGINE_SCALE_LARGE : ENGINE_SCALE;
   const sections: [keyof BenchResults, () => Promise<unknown>][] = [
+    ["engine", () => benchEngine(engineScale, progress)],
     ["emulator", () => benchEmulatorThroughput()],
     ["startup", () => benchStartup(texts)],
     ["lifecycle", () => benchLifecycle(texts)],
@@ -393,6 +487,7 @@ async function main(): Promise<void> {
     `pulumi-aws-config-aggregation benchmarks — ${results.meta.startedAt}, Node ${results.meta.node}, ` +
       `${results.meta.cpus} CPUs, load average ${results.meta.loadAverageBefore.map((l) => l.toFixed(2)).join(" ")} ` +
       `before / ${meta.loadAverageAfter.map((l) => l.toFixed(2)).join(" ")} after, total ${seconds(meta.totalMs)}`,
+    results.engine && engineSection(results.engine),
     results.lifecycle && lifecycleSection(results.lifecycle),
     results.stateSize && stateSection(results.stateSize),
     results.startup && startupSection(results.startup),
