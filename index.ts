@@ -44,3 +44,8 @@ export {
   type SourceAccountArgs,
 } from "./components/multi-account-aggregation";
 export { ComponentArgumentError } from "./components/validation";
+export {
+  aggregatorSourcesStatus,
+  type AggregatorSourceStatus,
+  type AggregatorSourcesStatusArgs,
+} from "./components/sources-status";

@@ -1,0 +1,54 @@
+import * as assert from "node:assert/strict";
+import { organizationAdvice } from "../../provider/shared/organization-advice";
+
+const ORGANIZATION = {
+  id: "o-exampleorg1",
+  managementAccountId: "111111111111",
+  featureSet: "ALL",
+};
+
+describe("organizationAdvice", () => {
+  it("tells an account outside any organization where an organization aggregator can live", () => {
+    assert.equal(
+      organizationAdvice("NoAvailableOrganizationException", "222222222222"),
+      "Account 222222222222 belongs to no AWS organization, so it has no organization to aggregate. " +
+        "Create the aggregator in an organization's management account or delegated administrator (assumeRole), " +
+        "or aggregate listed accounts instead (accountAggregationSource, or the MultiAccountAggregation component).",
+    );
+  });
+
+  it("names the consolidated-billing organization and how to enable all features", () => {
+    assert.equal(
+      organizationAdvice("OrganizationAllFeaturesNotEnabledException", "111111111111", {
+        ...ORGANIZATION,
+        featureSet: "CONSOLIDATED_BILLING",
+      }),
+      "The organization of account 111111111111 (o-exampleorg1) has only consolidated billing features; " +
+        "an organization aggregator needs all features. Enable all features in AWS Organizations " +
+        "(EnableAllFeatures, which every member account approves), " +
+        "or aggregate listed accounts instead (accountAggregationSource, or the MultiAccountAggregation component).",
+    );
+  });
+
+  it("names the management account a member must be registered from", () => {
+    assert.equal(
+      organizationAdvice("OrganizationAccessDeniedException", "222222222222", ORGANIZATION),
+      "Account 222222222222 is neither the management account of o-exampleorg1 (111111111111) " +
+        "nor a registered delegated administrator for config.amazonaws.com. " +
+        "From the management account, enable trusted access for config.amazonaws.com (EnableAWSServiceAccess) " +
+        "and register account 222222222222 (RegisterDelegatedAdministrator), then run pulumi up again; " +
+        "or create the aggregator in the management account.",
+    );
+  });
+
+  it("still advises when the organization could not be described", () => {
+    assert.match(
+      organizationAdvice("OrganizationAccessDeniedException", "222222222222") ?? "",
+      /^Account 222222222222 is neither the organization's management account nor/,
+    );
+  });
+
+  it("has nothing to say about other errors", () => {
+    assert.equal(organizationAdvice("InvalidRoleException", "222222222222"), undefined);
+  });
+});
