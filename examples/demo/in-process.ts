@@ -10,6 +10,7 @@ import { forgetCallerAccount } from "../../components/caller-account";
 import { ProgramRunner, type RunResult, type Step } from "../../tests/support/runner";
 import { organizationSetup, type OrganizationSetup } from "../organization/program";
 import { printCalls } from "./calls";
+import { printSourcesStatus } from "./sources";
 
 const REGION = "us-east-1";
 const FIRST: OrganizationSetup = {
@@ -96,8 +97,17 @@ export async function inProcessDemo(): Promise<void> {
     console.log("\nChange: add member account 444444444444 and the tag team=security.");
     printSteps("Previewing the change (pulumi preview):", await runner.preview(second));
     printCalls(emulator);
-    printSteps("Deploying the change (pulumi up):", await runner.up(second));
+    const changed = await runner.up(second);
+    printSteps("Deploying the change (pulumi up):", changed);
     printCalls(emulator);
+    await printSourcesStatus(
+      [
+        String(changed.outputs.organizationAggregatorName),
+        String(changed.outputs.workloadsAggregatorName),
+      ],
+      REGION,
+    );
+    emulator.clearRequests();
 
     printSteps("Destroying (pulumi destroy):", await runner.destroy());
     printCalls(emulator);

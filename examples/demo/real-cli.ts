@@ -8,13 +8,33 @@ import { startEmulator } from "../../emulator";
 import { PulumiProject } from "../../tests/e2e/support/pulumi";
 import { exampleProject } from "../../tests/e2e/support/projects";
 import { printCalls } from "./calls";
+import { printSourcesStatus } from "./sources";
 
 const STACK = "demo";
+/** The example's home region (the project's `AWS_REGION`). */
+const REGION = "us-east-1";
 
 /** `pulumi`'s output without its progress lines (`@ updating....`), indented. */
 function printOutput(stdout: string): void {
   const lines = stdout.split("\n").filter((line) => !line.startsWith("@ "));
   console.log(lines.map((line) => (line === "" ? "" : `  | ${line}`)).join("\n"));
+}
+
+/** Prints the sources of the stack's two aggregators, asked from this process as a script would. */
+async function printSourcesStatusOf(project: PulumiProject, endpoint: string): Promise<void> {
+  const outputs = JSON.parse(
+    (await project.ok(["stack", "output", "--json", "--stack", STACK])).stdout,
+  ) as Record<string, string>;
+  const { AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY } = project.env();
+  Object.assign(process.env, {
+    AWS_ENDPOINT_URL: endpoint,
+    AWS_ACCESS_KEY_ID,
+    AWS_SECRET_ACCESS_KEY,
+  });
+  await printSourcesStatus(
+    [outputs.organizationAggregatorName, outputs.workloadsAggregatorName],
+    REGION,
+  );
 }
 
 /** Runs the demo with the CLI in `cliDir`. */
@@ -43,6 +63,8 @@ export async function realCliDemo(cliDir: string): Promise<void> {
     emulator.clearRequests();
     await step("the change's plan", ["preview"]);
     await step("deploy the change", ["up", "--yes"]);
+    await printSourcesStatusOf(project, emulator.url);
+    emulator.clearRequests();
     await step("remove everything", ["destroy", "--yes"]);
     const left = emulator.snapshot();
     console.log(

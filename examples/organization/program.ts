@@ -40,7 +40,9 @@ export function organizationSetup(setup: OrganizationSetup): Record<string, pulu
 
   return {
     organizationAggregatorArn: organization.arn,
+    organizationAggregatorName: organization.name,
     organizationRoleArn: organization.roleArn,
     workloadsAggregatorArn: workloads.arn,
+    workloadsAggregatorName: workloads.name,
   };
 }
