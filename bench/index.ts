@@ -16,8 +16,8 @@ import { benchRefresh, type ReadPhase, type RefreshResult } from "./refresh";
 import { benchStartup, type StartupResult } from "./startup";
 import { benchStateSize, type StateSizeResult } from "./state-size";
 import { benchThrottledCreate, type ThrottledCreateResult } from "./throttled-create";
-import { writePerformancePage } from "./report";
-import { providerTexts, REPO_ROOT } from "./support";
+import { RESULTS_FILE, writePerformancePage } from "./report";
+import { providerTexts } from "./support";
 import {
   bytes,
   int,
@@ -31,9 +31,6 @@ import {
   seconds,
   verdict,
 } from "./table";
-
-/** Where the figures are written. */
-export const RESULTS_FILE = path.join(REPO_ROOT, "bench", "results.json");
 
 /** The largest `__provider` text issue 3 allows per resource. */
 const PROVIDER_TEXT_LIMIT = 4096;
