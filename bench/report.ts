@@ -378,7 +378,7 @@ function errorsSection(r: Reader): string {
 /** Any value as a table of every leaf: its path (`a.b[0].c`) and its value. */
 function genericSection(key: string, value: unknown): string {
   const rows: string[][] = [];
-  flatten(value, "", rows);
+  flatten(value, key, rows);
   if (rows.length === 0) return "(empty)";
   return [
     `Every value of the \`${key}\` section, by path:`,
