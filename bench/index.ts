@@ -1,7 +1,6 @@
 /**
  * `npm run bench`: every figure measured in this run against the local emulator, through the real
- * `@pulumi/pulumi` dynamic-provider host. Prints the tables, writes `bench/results.json` and renders
- * `docs/performance.md` from it.
+ * `@pulumi/pulumi` dynamic-provider host. Prints the tables and writes `bench/results.json`.
  * Run `npm run build` first (the script does): the host loads the built `dist/` through the
  * package's self-link, as a consumer's program would load it from node_modules.
  */
@@ -16,8 +15,7 @@ import { benchRefresh, type ReadPhase, type RefreshResult } from "./refresh";
 import { benchStartup, type StartupResult } from "./startup";
 import { benchStateSize, type StateSizeResult } from "./state-size";
 import { benchThrottledCreate, type ThrottledCreateResult } from "./throttled-create";
-import { RESULTS_FILE, writePerformancePage } from "./report";
-import { providerTexts } from "./support";
+import { providerTexts, REPO_ROOT } from "./support";
 import {
   bytes,
   int,
@@ -31,6 +29,9 @@ import {
   seconds,
   verdict,
 } from "./table";
+
+/** Where the figures are written. */
+export const RESULTS_FILE = path.join(REPO_ROOT, "bench", "results.json");
 
 /** The largest `__provider` text issue 3 allows per resource. */
 const PROVIDER_TEXT_LIMIT = 4096;
@@ -405,8 +406,6 @@ async function main(): Promise<void> {
   console.log(printed.join("\n\n"));
   writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nWrote ${path.relative(process.cwd(), RESULTS_FILE)}.`);
-  // Rendered from the file just written, as `npm run docs:performance` renders it.
-  console.log(`Wrote ${path.relative(process.cwd(), writePerformancePage())}.`);
   if (Object.keys(results.errors).length > 0) process.exitCode = 1;
 }
 
