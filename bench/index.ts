@@ -24,6 +24,7 @@ import { benchRefresh, type ReadPhase, type RefreshResult } from "./refresh";
 import { benchStartup, type StartupResult } from "./startup";
 import { benchStateSize, type StateSizeResult } from "./state-size";
 import { benchThrottledCreate, type ThrottledCreateResult } from "./throttled-create";
+import { writePerformancePage } from "./report";
 import { providerTexts, REPO_ROOT } from "./support";
 import {
   bytes,
@@ -500,7 +501,10 @@ async function main(): Promise<void> {
   ].filter((part): part is string => typeof part === "string");
   console.log(printed.join("\n\n"));
   writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`\nWrote ${path.relative(process.cwd(), RESULTS_FILE)}.`);
+  const page = writePerformancePage();
+  console.log(
+    `\nWrote ${path.relative(process.cwd(), RESULTS_FILE)} and ${path.relative(process.cwd(), page)}.`,
+  );
   if (Object.keys(results.errors).length > 0) process.exitCode = 1;
 }
 
