@@ -98,12 +98,16 @@ describe("the packed package", function () {
 
   after(() => fs.rmSync(work, { recursive: true, force: true }));
 
-  it("holds exactly the built JS and .d.ts files, README.md, LICENSE and package.json", () => {
+  it("holds exactly the built JS and .d.ts files, README.md and the docs it links, LICENSE and package.json", () => {
     const built = filesUnder(path.join(REPO_ROOT, "dist"))
       .map((file) => `dist/${file}`)
       .filter((file) => /\.(js|d\.ts)$/.test(file))
       .filter((file) => !UNSHIPPED.some((folder) => file.startsWith(folder)));
-    assert.deepEqual(packed, [...built, "LICENSE", "README.md", "package.json"].sort());
+    const docs = fs
+      .readdirSync(path.join(REPO_ROOT, "docs"))
+      .filter((file) => file.endsWith(".md"))
+      .map((file) => `docs/${file}`);
+    assert.deepEqual(packed, [...built, ...docs, "LICENSE", "README.md", "package.json"].sort());
     for (const required of ["dist/index.js", "dist/index.d.ts", "dist/provider/runtime.js"]) {
       assert.ok(packed.includes(required), `${required} is packed`);
     }
