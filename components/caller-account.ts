@@ -41,6 +41,7 @@ export function forgetCallerAccount(): void {
 
 /**
  * The account a component's children act in: the assumed role's, else the program's own.
+ * `unknownAccount` turns a failure to learn the program's own account into the component's error.
  *
  * Only `roleArn` is read. Taking the whole `assumeRole` would make the result secret whenever
  * `externalId` is, and with it every account ID and region derived from it (shown as `[secret]`
@@ -48,8 +49,19 @@ export function forgetCallerAccount(): void {
  */
 export function accountActingAs(
   assumeRole: pulumi.Input<AssumeRoleArgs> | undefined,
+  unknownAccount: (reason: string) => never = (reason) => {
+    throw new Error(reason);
+  },
 ): pulumi.Output<string> {
-  if (assumeRole === undefined) return pulumi.output(callerAccount());
+  if (assumeRole === undefined) {
+    return pulumi.output(
+      callerAccount().catch((error: unknown) =>
+        unknownAccount(
+          `STS GetCallerIdentity with the program's credentials: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
+        ),
+      ),
+    );
+  }
   const roleArn = isPlain(assumeRole)
     ? pulumi.output(assumeRole.roleArn)
     : pulumi.unsecret(pulumi.output(assumeRole).apply((role) => role.roleArn));

@@ -102,11 +102,12 @@ export class MultiAccountAggregation extends pulumi.ComponentResource {
         },
         aggregatorFilters: args.aggregatorFilters,
         tags: args.tags,
+        expectedAccountId: args.aggregator.accountId,
       },
       { parent: this },
     );
 
-    const aggregatorAccount = verifiedAggregatorAccount(name, args.aggregator);
+    const account = aggregatorAccount(name, args.aggregator);
     const authorizations: Record<string, AggregationAuthorization> = {};
     for (const source of sources) {
       const actingAccount = verifiedSourceAccount(name, source);
@@ -116,14 +117,19 @@ export class MultiAccountAggregation extends pulumi.ComponentResource {
         authorizations[`${source.accountId}-${region}`] = new AggregationAuthorization(
           `${name}-auth-${source.accountId}-${region}`,
           {
-            authorizedAccountId: aggregatorAccount,
+            authorizedAccountId: account,
             authorizedAwsRegion: args.aggregator.region,
             // Known only once the acting account is verified, so nothing is created elsewhere.
             region: actingAccount.apply(() => region),
             assumeRole: source.assumeRole,
             tags: args.tags,
           },
-          { parent: this },
+          // A given aggregator account is checked by the aggregator's create: until it has passed,
+          // no source authorizes an account that might be the wrong one.
+          {
+            parent: this,
+            dependsOn: args.aggregator.accountId === undefined ? [] : [this.aggregator],
+          },
         );
       }
     }
@@ -138,24 +144,22 @@ export class MultiAccountAggregation extends pulumi.ComponentResource {
 
 /**
  * The aggregator's account as a value known before deployment (see `callerAccount` for why not
- * the aggregator's output): the account its credentials act in, which a given `accountId` must
- * match — else every authorization would name an account that never collects from them.
+ * the aggregator's output). A given `accountId` is taken as it is, with no call: the aggregator
+ * itself checks it against its credentials before it writes anything (`expectedAccountId`), so
+ * a program builds, and its unit tests run under mocks, without credentials. Otherwise it is the
+ * account the aggregator's credentials act in.
  */
-function verifiedAggregatorAccount(
+function aggregatorAccount(
   component: string,
   aggregator: AggregatorPlacementArgs,
 ): pulumi.Output<string> {
-  const acting = accountActingAs(aggregator.assumeRole);
-  if (aggregator.accountId === undefined) return acting;
-  return pulumi.all([aggregator.accountId, acting]).apply(([given, account]) => {
-    if (given !== account) {
-      throw new ComponentArgumentError(
-        "MultiAccountAggregation",
-        component,
-        `aggregator.accountId ${given}: the aggregator is created in account ${account} (${howActing(aggregator.assumeRole)}); give that account, or an assumeRole whose role is in ${given}`,
-      );
-    }
-    return given;
+  if (aggregator.accountId !== undefined) return pulumi.output(aggregator.accountId);
+  return accountActingAs(aggregator.assumeRole, (reason) => {
+    throw new ComponentArgumentError(
+      "MultiAccountAggregation",
+      component,
+      `aggregator.accountId is not given and the aggregator's account cannot be found (${reason}); give aggregator.accountId, an aggregator.assumeRole, or credentials`,
+    );
   });
 }
 
@@ -173,7 +177,14 @@ function verifiedSourceAccount(
   component: string,
   source: SourceAccountArgs,
 ): pulumi.Output<string> {
-  return accountActingAs(source.assumeRole).apply((account) => {
+  const unknownAccount = (reason: string): never => {
+    throw new ComponentArgumentError(
+      "MultiAccountAggregation",
+      component,
+      `source account ${source.accountId} has no assumeRole and the program's own account cannot be found (${reason}); give it an assumeRole, or credentials`,
+    );
+  };
+  return accountActingAs(source.assumeRole, unknownAccount).apply((account) => {
     if (account !== source.accountId) {
       throw new ComponentArgumentError(
         "MultiAccountAggregation",

@@ -19,6 +19,7 @@ export const AGGREGATOR_DIFF: DiffTable = {
     "aggregatorFilters",
     "tags",
     "assumeRole",
+    "expectedAccountId",
   ],
   replaceOn: ["name", "region"],
   normalize: (property, value) => {

@@ -14,7 +14,11 @@ import { arnAccount } from "../shared/arn";
 import { configClient } from "../shared/clients";
 import { findConsistently } from "../shared/consistency";
 import { alreadyExistsError, attemptsOf, awsCall, errorCode } from "../shared/errors";
-import { ensureFoundInOwnAccount, ensureOwnAccount } from "../shared/identity";
+import {
+  ensureExpectedAccount,
+  ensureFoundInOwnAccount,
+  ensureOwnAccount,
+} from "../shared/identity";
 import { reconcileTags, recordIfWritten } from "../shared/reconcile";
 import { carryComputed, inputsOf, placementOf } from "../shared/state";
 import { readTags } from "../shared/tag-api";
@@ -226,6 +230,14 @@ function lostCreationRace(name: string, placement: Placement, aggregator: AwsAgg
   );
 }
 
+/** An update that names another account than the one the aggregator is in (known from its ARN). */
+function wrongExpectedAccount(name: string, expected: string, actual: string): Error {
+  return new Error(
+    `${describeAs(name)}: expectedAccountId is ${expected}, but the aggregator is in account ${actual}; nothing was written. ` +
+      `An aggregator cannot move between accounts: correct the expected account, or give an assumeRole in account ${expected} to replace it there.`,
+  );
+}
+
 /** The ConfigurationAggregator provider: check, diff, create, read, update, delete. */
 export const aggregatorProvider: pulumi.dynamic.ResourceProvider<
   Inputs,
@@ -242,6 +254,7 @@ export const aggregatorProvider: pulumi.dynamic.ResourceProvider<
   /** Existence check, then one Put that carries the tags. */
   async create(inputs) {
     const placement = placementOf(inputs);
+    await ensureExpectedAccount(placement, inputs.expectedAccountId, describeAs(inputs.name));
     const existing = await describe(placement, inputs.name);
     if (existing && !inputs.adoptExisting) throw alreadyExists(inputs.name, placement, existing);
     const ref = { id: inputs.name, description: describeAs(inputs.name), inputs };
@@ -299,6 +312,8 @@ export const aggregatorProvider: pulumi.dynamic.ResourceProvider<
   /** Put only when more than tags changed; tags through Untag/Tag only when they changed. */
   async update(id, olds, news) {
     const placement = placementOf(news);
+    if (news.expectedAccountId !== undefined && news.expectedAccountId !== olds.accountId)
+      throw wrongExpectedAccount(id, news.expectedAccountId, olds.accountId);
     // Put addresses the aggregator by name: in another account it would create a second one.
     if (olds.assumeRole || needsPut(olds, news))
       await ensureOwnAccount(placement, olds.accountId, describeAs(id));

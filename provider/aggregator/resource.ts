@@ -77,6 +77,12 @@ export interface ConfigurationAggregatorArgs {
    * Its settings and tags are then replaced by these. Defaults to false.
    */
   readonly adoptExisting?: pulumi.Input<boolean>;
+  /**
+   * The account the aggregator must be created in. Create and update fail before writing
+   * anything when the credentials act in another account (with `assumeRole`, the role's account;
+   * otherwise one STS GetCallerIdentity call). Defaults to no check.
+   */
+  readonly expectedAccountId?: pulumi.Input<string>;
 }
 
 /**

@@ -95,6 +95,7 @@ export const aggregatorInputSchema = z.strictObject({
   aggregatorFilters: aggregatorFilters.optional(),
   tags: tagMap.optional(),
   ...placement,
+  expectedAccountId: accountId.optional(),
   autoNamePrefix: z.string().optional(),
 });
 
@@ -138,6 +139,8 @@ export interface ConfigurationAggregatorInputs {
   readonly tags?: Tags;
   readonly assumeRole?: AssumeRoleSpec;
   readonly adoptExisting?: boolean;
+  /** The account the aggregator must be in; create and update refuse to act elsewhere. */
+  readonly expectedAccountId?: string;
   /** The Pulumi resource name, from which a name is generated when `name` is omitted. */
   readonly autoNamePrefix?: string;
 }

@@ -80,3 +80,27 @@ export function ensureFoundInOwnAccount(
     );
   }
 }
+
+/**
+ * Before a resource's first write: refuses when the credentials act in another account than the
+ * one the program expects it in (`expectedAccountId`). A component that names an account before
+ * deployment (so that other resources can refer to it in previews) checks it here rather than at
+ * program time, where an STS call would need credentials even in unit tests under mocks.
+ * Free with `assumeRole` (the role ARN names the account); otherwise one STS call per process.
+ */
+export async function ensureExpectedAccount(
+  placement: Placement,
+  expectedAccountId: string | undefined,
+  resource: string,
+): Promise<void> {
+  if (expectedAccountId === undefined) return;
+  const account = await actingAccount(placement);
+  if (account === expectedAccountId) return;
+  const acting = placement.assumeRole
+    ? `its assumeRole's role is in account ${account}`
+    : `the default credentials act in account ${account}`;
+  throw new Error(
+    `${resource}: expectedAccountId is ${expectedAccountId}, but ${acting}; nothing was written. ` +
+      `Give credentials or an assumeRole for account ${expectedAccountId}, or correct the expected account.`,
+  );
+}

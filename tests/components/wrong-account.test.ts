@@ -42,7 +42,7 @@ describe("MultiAccountAggregation never creates an authorization in an account o
     );
   });
 
-  it("fails the preview when the given aggregator account is not the one the aggregator is created in", async () => {
+  it("fails the aggregator's create, before any write, when the given aggregator account is not where it is created, and authorizes nothing", async () => {
     const program = () => {
       new MultiAccountAggregation("w", {
         aggregator: { name: "w", region: REGION_A, accountId: ACCOUNT_B },
@@ -50,18 +50,27 @@ describe("MultiAccountAggregation never creates an authorization in an account o
         regions: [REGION_A],
       });
     };
-    const error = await runner.preview(program).then(
-      () => assert.fail("the preview should fail"),
+    // The given account is taken as it is at program time (no STS call, so programs build under
+    // mocks); the aggregator checks it against its credentials when it is created.
+    await runner.preview(program);
+    fixture.emulator.clearRequests();
+    const error = await runner.up(program).then(
+      () => assert.fail("the update should fail"),
       (e: unknown) => e as RunError,
     );
     assert.ok(
       error.errors.some((message) =>
         message.includes(
-          `MultiAccountAggregation "w": aggregator.accountId ${ACCOUNT_B}: the aggregator is created in account ${ACCOUNT_A} (with the program's own credentials); ` +
-            `give that account, or an assumeRole whose role is in ${ACCOUNT_B}`,
+          `aggregator "w": expectedAccountId is ${ACCOUNT_B}, but the default credentials act in account ${ACCOUNT_A}; nothing was written. ` +
+            `Give credentials or an assumeRole for account ${ACCOUNT_B}, or correct the expected account.`,
         ),
       ),
       error.errors.join("\n"),
     );
+    assert.deepEqual(
+      fixture.emulator.requests().map((r) => r.operation),
+      ["GetCallerIdentity"],
+    );
+    assert.deepEqual(fixture.emulator.snapshot().resources, []);
   });
 });

@@ -529,4 +529,45 @@ describe("ConfigurationAggregator provider against the emulator", () => {
       "nothing written in account B, the aggregator in account A untouched",
     );
   });
+
+  it("checks expectedAccountId before its first write: free with assumeRole, one STS call without", async () => {
+    const inRoleAccount = await checked(aggregators, {
+      name: "org",
+      accountAggregationSource: SOURCE,
+      expectedAccountId: ACCOUNT_A,
+      assumeRole: { roleArn: roleArn(ACCOUNT_B, "Deployer") },
+    });
+    assert.equal(
+      (await rejection(aggregators.create(inRoleAccount))).message,
+      `aggregator "org": expectedAccountId is ${ACCOUNT_A}, but its assumeRole's role is in account ${ACCOUNT_B}; nothing was written. ` +
+        `Give credentials or an assumeRole for account ${ACCOUNT_A}, or correct the expected account.`,
+    );
+    assert.deepEqual(operations(emulator()), []);
+
+    const inputs = await checked(aggregators, {
+      name: "org",
+      accountAggregationSource: SOURCE,
+      expectedAccountId: ACCOUNT_A,
+    });
+    const { id, outs } = await aggregators.create(inputs);
+    assert.deepEqual(operations(emulator()), [
+      "GetCallerIdentity",
+      "DescribeConfigurationAggregators",
+      "PutConfigurationAggregator",
+    ]);
+    assert.equal(outs.accountId, ACCOUNT_A);
+
+    emulator().clearRequests();
+    const elsewhere = await checked(aggregators, {
+      name: "org",
+      accountAggregationSource: SOURCE,
+      expectedAccountId: ACCOUNT_B,
+    });
+    assert.equal(
+      (await rejection(aggregators.update(id, outs, elsewhere))).message,
+      `aggregator "org": expectedAccountId is ${ACCOUNT_B}, but the aggregator is in account ${ACCOUNT_A}; nothing was written. ` +
+        `An aggregator cannot move between accounts: correct the expected account, or give an assumeRole in account ${ACCOUNT_B} to replace it there.`,
+    );
+    assert.deepEqual(operations(emulator()), []);
+  });
 });

@@ -309,7 +309,7 @@ const AGGREGATOR_BASE: Inputs = {
   autoNamePrefix: "corpus",
 };
 const AGGREGATOR_PROPERTIES =
-  "name, accountAggregationSource, organizationAggregationSource, aggregatorFilters, tags, region, assumeRole, adoptExisting";
+  "name, accountAggregationSource, organizationAggregationSource, aggregatorFilters, tags, region, assumeRole, adoptExisting, expectedAccountId";
 const NAME_CHARACTERS = (value: string) =>
   new RegExp(`^${quoted(value)} may contain only letters, digits, "_" and "-"$`);
 const ACCOUNT_RULE = (value: unknown) =>

@@ -39,7 +39,7 @@ export const SERVICE_PRINCIPAL_CONFIG = "config.amazonaws.com";
 
 /** The message of an input that `z.strictObject` does not know, for the top-level aggregator. */
 export const AGGREGATOR_PROPERTIES =
-  "name, accountAggregationSource, organizationAggregationSource, aggregatorFilters, tags, region, assumeRole, adoptExisting";
+  "name, accountAggregationSource, organizationAggregationSource, aggregatorFilters, tags, region, assumeRole, adoptExisting, expectedAccountId";
 /** The properties `assumeRole` accepts. */
 export const ASSUME_ROLE_PROPERTIES = "roleArn, externalId, sessionName, durationSeconds";
 /** The properties the authorization accepts. */

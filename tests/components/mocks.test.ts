@@ -1,0 +1,142 @@
+/**
+ * Users unit-test their programs under `pulumi.runtime.setMocks`, as awsx and eks document: no
+ * engine, no provider, and often no AWS credentials. Building a component there must make no AWS
+ * call when the arguments name the accounts, and must not bring the process down when they do not.
+ */
+import * as assert from "node:assert/strict";
+import * as pulumi from "@pulumi/pulumi";
+import * as settings from "@pulumi/pulumi/runtime/settings";
+import { forgetCallerAccount } from "../../components/caller-account";
+import { MultiAccountAggregation } from "../../components/multi-account-aggregation";
+import { OrganizationAggregator } from "../../components/organization-aggregator";
+import {
+  ACCOUNT_A,
+  ACCOUNT_B,
+  ACCOUNT_C,
+  REGION_A,
+  REGION_B,
+  roleArn,
+  useEmulator,
+} from "../support/emulator";
+
+/** What the mocks were asked to create: type, name and inputs. */
+interface Registration {
+  readonly type: string;
+  readonly name: string;
+  readonly inputs: Record<string, unknown>;
+}
+
+describe("components under pulumi.runtime.setMocks", () => {
+  const fixture = useEmulator();
+  let registered: Registration[];
+
+  beforeEach(async () => {
+    forgetCallerAccount();
+    registered = [];
+    await pulumi.runtime.setMocks(
+      {
+        newResource: (args) => {
+          registered.push({ type: args.type, name: args.name, inputs: args.inputs });
+          return { id: `${args.name}-id`, state: args.inputs };
+        },
+        call: () => ({}),
+      },
+      "project",
+      "stack",
+      true,
+    );
+  });
+  afterEach(forgetCallerAccount);
+
+  /** Waits until the SDK has no registration in flight (an internal API, as the runner uses). */
+  async function settled(): Promise<Registration[]> {
+    await (settings as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
+    return registered;
+  }
+
+  it("MultiAccountAggregation with aggregator.accountId and source roles makes no AWS call", async () => {
+    new MultiAccountAggregation("workloads", {
+      aggregator: { name: "workloads", region: REGION_A, accountId: ACCOUNT_A },
+      sourceAccountIds: [ACCOUNT_C, ACCOUNT_B],
+      sourceRoleName: "ConfigSource",
+      regions: [REGION_B, REGION_A],
+    });
+
+    const children = (await settled()).filter((r) => r.type.endsWith("AggregationAuthorization"));
+    assert.deepEqual(
+      children.map(
+        (r) => `${r.name} ${String(r.inputs.authorizedAccountId)} ${String(r.inputs.region)}`,
+      ),
+      [
+        `workloads-auth-${ACCOUNT_C}-${REGION_B} ${ACCOUNT_A} ${REGION_B}`,
+        `workloads-auth-${ACCOUNT_C}-${REGION_A} ${ACCOUNT_A} ${REGION_A}`,
+        `workloads-auth-${ACCOUNT_B}-${REGION_B} ${ACCOUNT_A} ${REGION_B}`,
+        `workloads-auth-${ACCOUNT_B}-${REGION_A} ${ACCOUNT_A} ${REGION_A}`,
+      ],
+    );
+    const aggregator = registered.find((r) => r.type.endsWith("ConfigurationAggregator"));
+    assert.equal(aggregator?.inputs.expectedAccountId, ACCOUNT_A);
+    assert.deepEqual(fixture.emulator.requests(), []);
+  });
+
+  it("OrganizationAggregator with an assumeRole makes no AWS call: the role ARN names the account", async () => {
+    new OrganizationAggregator("org", {
+      region: REGION_A,
+      assumeRole: { roleArn: roleArn(ACCOUNT_B, "Deployer") },
+    });
+
+    const aggregator = (await settled()).find((r) => r.type.endsWith("ConfigurationAggregator"));
+    assert.deepEqual(aggregator?.inputs.organizationAggregationSource, {
+      roleArn: roleArn(ACCOUNT_B, "AWSConfigOrg-project-stack-org"),
+      allAwsRegions: true,
+    });
+    assert.deepEqual(fixture.emulator.requests(), []);
+  });
+
+  it("without aggregator.accountId and without credentials, the error names aggregator.accountId", async () => {
+    const saved = { ...process.env };
+    for (const key of [
+      "AWS_ACCESS_KEY_ID",
+      "AWS_SECRET_ACCESS_KEY",
+      "AWS_SESSION_TOKEN",
+      "AWS_PROFILE",
+    ])
+      delete process.env[key];
+    process.env.AWS_SHARED_CREDENTIALS_FILE = "/nonexistent/credentials";
+    process.env.AWS_CONFIG_FILE = "/nonexistent/config";
+    process.env.AWS_EC2_METADATA_DISABLED = "true";
+    // Under mocks the SDK leaves a child's failed input unhandled (a real run fails the update
+    // with it); mocha's own listener is set aside so that the test can read what users see.
+    const mochaListeners = process.listeners("unhandledRejection");
+    process.removeAllListeners("unhandledRejection");
+    const rejections: string[] = [];
+    process.on("unhandledRejection", (reason) => rejections.push(String(reason)));
+    try {
+      new MultiAccountAggregation("workloads", {
+        aggregator: { name: "workloads", region: REGION_A },
+        sourceAccountIds: [ACCOUNT_B],
+        sourceRoleName: "ConfigSource",
+        regions: [REGION_A],
+      });
+      await settled();
+      for (let wait = 0; rejections.length === 0 && wait < 100; wait++)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      process.removeAllListeners("unhandledRejection");
+      for (const listener of mochaListeners) process.on("unhandledRejection", listener);
+      process.env = saved;
+    }
+
+    assert.ok(rejections.length > 0, "the failure is reported");
+    assert.deepEqual(
+      new Set(rejections),
+      new Set([
+        'ComponentArgumentError: error serializing property "authorizedAccountId": MultiAccountAggregation "workloads": ' +
+          "aggregator.accountId is not given and the aggregator's account cannot be found " +
+          "(STS GetCallerIdentity with the program's credentials: CredentialsProviderError: Could not load credentials from any providers); " +
+          "give aggregator.accountId, an aggregator.assumeRole, or credentials",
+      ]),
+    );
+    assert.deepEqual(fixture.emulator.requests(), []);
+  });
+});
