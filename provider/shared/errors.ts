@@ -4,6 +4,7 @@
  */
 import { arnAccount } from "./arn";
 import { actingAccount } from "./identity";
+import { organizationAdvice } from "./organization-advice";
 import type { Placement } from "./types";
 
 /** What an AWS call was about, for its error message. */
@@ -77,7 +78,10 @@ async function describeFailure(context: CallContext, error: unknown): Promise<Aw
   const code = errorCode(error);
   const message = error instanceof Error ? error.message : String(error);
   const account = await accountFor(context);
-  const text = `${context.operation} failed for ${context.resource} in ${account}/${context.placement.region}: ${code}: ${message}`;
+  const advice = organizationAdvice(code, account);
+  const text =
+    `${context.operation} failed for ${context.resource} in ${account}/${context.placement.region}: ${code}: ${message}` +
+    (advice ? ` ${advice}` : "");
   return new AwsCallError(scrubSecrets(text, context.placement), code, context.operation);
 }
 
