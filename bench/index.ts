@@ -2,11 +2,12 @@
  * `npm run bench`: every figure measured in this run against the local emulator — first through
  * the real `pulumi` CLI (the engine section; `npm run bench -- --engine-large` for 200 accounts ×
  * 17 regions), then through the real `@pulumi/pulumi` dynamic-provider host. Prints the tables
- * and writes `bench/results.json`.
+ * and writes `bench/results.json`. `--only engine,startup` runs just those sections and keeps the
+ * other sections' figures from the results file (the engine section alone takes a quarter hour).
  * Run `npm run build` first (the script does): the host loads the built `dist/` through the
  * package's self-link, as a consumer's program would load it from node_modules.
  */
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -59,6 +60,8 @@ export interface BenchResults {
     /** Wall time of each benchmark, ms. */
     readonly durationsMs: Record<string, number>;
     readonly totalMs: number;
+    /** With `--only`: the sections this run measured; the others' figures are an earlier run's. */
+    readonly sections?: string[];
   };
   engine?: EngineResult;
   lifecycle?: LifecycleResult;
@@ -430,6 +433,12 @@ function goalsSection(goals: readonly Goal[]): string {
   ].join("\n");
 }
 
+/** The sections named by `--only a,b`, or undefined to run them all. */
+function onlySections(): string[] | undefined {
+  const at = process.argv.indexOf("--only");
+  return at < 0 ? undefined : (process.argv[at + 1] ?? "").split(",").filter(Boolean);
+}
+
 function progress(message: string): void {
   process.stderr.write(`${message}\n`);
 }
@@ -439,7 +448,13 @@ async function main(): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
   const started = performance.now();
   const durationsMs: Record<string, number> = {};
+  const only = onlySections();
+  const kept: Partial<BenchResults> =
+    only && existsSync(RESULTS_FILE)
+      ? (JSON.parse(readFileSync(RESULTS_FILE, "utf8")) as Partial<BenchResults>)
+      : {};
   const results: BenchResults = {
+    ...kept,
     meta: {
       startedAt: new Date().toISOString(),
       node: process.version,
@@ -449,6 +464,7 @@ async function main(): Promise<void> {
       loadAverageAfter: [],
       durationsMs,
       totalMs: 0,
+      ...(only ? { sections: only } : {}),
     },
     goals: [],
     errors: {},
@@ -466,7 +482,7 @@ async function main(): Promise<void> {
     ["throttledCreate", () => benchThrottledCreate(texts)],
     ["stateSize", () => benchStateSize(texts)],
   ];
-  for (const [name, run] of sections) {
+  for (const [name, run] of sections.filter(([name]) => !only || only.includes(name))) {
     progress(`bench: ${name}…`);
     const t0 = performance.now();
     try {
