@@ -5,8 +5,8 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { diffByTable, type DiffTable } from "../shared/diff";
-import { userTags } from "../shared/tags";
-import { normalizeFilters, normalizeSource } from "./check";
+import { userTags } from "../shared/tags/values";
+import { normalizeFilters, normalizeSource } from "./normalize";
 import type { ConfigurationAggregatorInputs, ConfigurationAggregatorState } from "./schema";
 
 /** The aggregator's diff table. `adoptExisting` only matters at creation, so it is not compared. */

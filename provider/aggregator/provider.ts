@@ -10,18 +10,19 @@ import {
   type PutConfigurationAggregatorRequest,
 } from "@aws-sdk/client-config-service";
 import type * as pulumi from "@pulumi/pulumi";
-import { arnAccount } from "../shared/arn";
-import { configClient } from "../shared/clients";
-import { findConsistently } from "../shared/consistency";
-import { alreadyExistsError, attemptsOf, awsCall, errorCode } from "../shared/errors";
-import { ensureFoundInOwnAccount, ensureOwnAccount } from "../shared/identity";
-import { reconcileTags, recordIfWritten } from "../shared/reconcile";
-import { carryComputed, inputsOf, placementOf } from "../shared/state";
-import { readTags } from "../shared/tag-api";
-import { toTagList, userTags } from "../shared/tags";
-import type { Placement, Tags } from "../shared/types";
-import { withoutUndefined } from "../shared/values";
-import { checkAggregator, normalizeFilters, normalizeSource } from "./check";
+import { arnAccount } from "../shared/aws/arn";
+import { configClient } from "../shared/aws/clients";
+import { findConsistently } from "../shared/aws/consistency";
+import { alreadyExistsError, attemptsOf, awsCall, errorCode } from "../shared/aws/errors";
+import { ensureFoundInOwnAccount, ensureOwnAccount } from "../shared/aws/identity";
+import { reconcileTags } from "../shared/tags/reconcile";
+import { carryComputed, inputsOf, rethrowRecordingIfWritten } from "../shared/state";
+import { type Placement, placementOf } from "../shared/inputs/placement";
+import { readTags } from "../shared/tags/api";
+import { type Tags, toTagList, userTags } from "../shared/tags/values";
+import { withoutUndefined } from "../shared/inputs/values";
+import { checkAggregator } from "./check";
+import { normalizeFilters, normalizeSource } from "./normalize";
 import { diffAggregator, needsPut } from "./diff";
 import type { ConfigurationAggregatorInputs, ConfigurationAggregatorState } from "./schema";
 
@@ -247,7 +248,7 @@ export const aggregatorProvider: pulumi.dynamic.ResourceProvider<
     const ref = { id: inputs.name, description: describeAs(inputs.name), inputs };
     const putStarted = Date.now();
     const { aggregator, attempts } = await put(inputs).catch((error: unknown) =>
-      recordIfWritten(
+      rethrowRecordingIfWritten(
         error,
         ref,
         () => describe(placement, inputs.name),

@@ -4,7 +4,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { diffByTable, type DiffTable } from "../shared/diff";
-import { userTags } from "../shared/tags";
+import { userTags } from "../shared/tags/values";
 import type { AggregationAuthorizationInputs, AggregationAuthorizationState } from "./schema";
 
 /** The authorization's diff table. `adoptExisting` only matters at creation, so it is not compared. */

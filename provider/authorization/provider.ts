@@ -8,16 +8,16 @@ import {
   type AggregationAuthorization as AwsAuthorization,
 } from "@aws-sdk/client-config-service";
 import type * as pulumi from "@pulumi/pulumi";
-import { arnAccount } from "../shared/arn";
-import { configClient } from "../shared/clients";
-import { findConsistently } from "../shared/consistency";
-import { alreadyExistsError, awsCall } from "../shared/errors";
-import { ensureFoundInOwnAccount, ensureOwnAccount } from "../shared/identity";
-import { reconcileTags, recordIfWritten } from "../shared/reconcile";
-import { carryComputed, inputsOf, placementOf } from "../shared/state";
-import { toTagList, userTags } from "../shared/tags";
-import type { Placement, Tags } from "../shared/types";
-import { withoutUndefined } from "../shared/values";
+import { arnAccount } from "../shared/aws/arn";
+import { configClient } from "../shared/aws/clients";
+import { findConsistently } from "../shared/aws/consistency";
+import { alreadyExistsError, awsCall } from "../shared/aws/errors";
+import { ensureFoundInOwnAccount, ensureOwnAccount } from "../shared/aws/identity";
+import { reconcileTags } from "../shared/tags/reconcile";
+import { carryComputed, inputsOf, rethrowRecordingIfWritten } from "../shared/state";
+import { type Placement, placementOf } from "../shared/inputs/placement";
+import { type Tags, toTagList, userTags } from "../shared/tags/values";
+import { withoutUndefined } from "../shared/inputs/values";
 import { checkAuthorization } from "./check";
 import { diffAuthorization } from "./diff";
 import { findAuthorization } from "./scan";
@@ -113,7 +113,7 @@ export const authorizationProvider: pulumi.dynamic.ResourceProvider<
     if (existing && !inputs.adoptExisting) throw alreadyExists(id, placement, existing);
     const ref = { id, description: describeAs(id), inputs };
     const authorization = await put(inputs).catch((error: unknown) =>
-      recordIfWritten(
+      rethrowRecordingIfWritten(
         error,
         ref,
         () => findAuthorization(placement, id),

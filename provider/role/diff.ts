@@ -4,8 +4,8 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { diffByTable, type DiffTable } from "../shared/diff";
-import { userTags } from "../shared/tags";
-import { sortedUnique } from "../shared/values";
+import { userTags } from "../shared/tags/values";
+import { sortedUnique } from "../shared/inputs/values";
 import type { ServiceRoleInputs, ServiceRoleState } from "./schema";
 
 /** The role's diff table: the name and the trusted service identify it. */

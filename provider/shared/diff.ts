@@ -3,10 +3,10 @@
  * a replacement. Both sides are normalized first, so list order never shows up as a change.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { roleAccount } from "./arn";
-import type { AssumeRoleSpec } from "./types";
-import { containsUnknown, isUnknown } from "./unknowns";
-import { deepEqual } from "./values";
+import { roleAccount } from "./aws/arn";
+import type { AssumeRoleSpec } from "./inputs/placement";
+import { containsUnknown, isUnknown } from "./inputs/unknowns";
+import { deepEqual } from "./inputs/values";
 
 /** What `diff` compares for one resource type. */
 export interface DiffTable {
@@ -57,7 +57,7 @@ export function diffByTable(
 }
 
 /**
- * A recorded resource whose tags were not known when it was recorded (see shared/reconcile.ts)
+ * A recorded resource whose tags were not known when it was recorded (see tags/reconcile.ts)
  * must be updated, so that its real tags are read and brought in line.
  */
 function notKnownInState(property: string, olds: Record<string, unknown>): boolean {

@@ -7,7 +7,7 @@ import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { stsClient } from "./clients";
 import { credentialsKey } from "./credentials";
 import { arnAccount, partitionOf, roleAccount } from "./arn";
-import type { Placement } from "./types";
+import type { Placement } from "../inputs/placement";
 
 const callerAccounts = new Map<string, Promise<string>>();
 
