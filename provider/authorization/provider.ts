@@ -12,7 +12,11 @@ import { arnAccount } from "../shared/aws/arn";
 import { configClient } from "../shared/aws/clients";
 import { findConsistently } from "../shared/aws/consistency";
 import { alreadyExistsError, awsCall } from "../shared/aws/errors";
-import { ensureFoundInOwnAccount, ensureOwnAccount } from "../shared/aws/identity";
+import {
+  ensureFoundInOwnAccount,
+  ensureOwnAccount,
+  ensureUpdateInOwnAccount,
+} from "../shared/aws/identity";
 import { reconcileTags } from "../shared/tags/reconcile";
 import { carryComputed, inputsOf, rethrowRecordingIfWritten } from "../shared/state";
 import { type Placement, placementOf } from "../shared/inputs/placement";
@@ -163,7 +167,8 @@ export const authorizationProvider: pulumi.dynamic.ResourceProvider<
 
   /** Only tags (and how to reach AWS) can change in place: Untag/Tag when the tags changed. */
   async update(id, olds, news) {
-    if (olds.assumeRole) await ensureOwnAccount(placementOf(news), olds.accountId, describeAs(id));
+    // Tags are addressed by ARN; nothing here goes by name.
+    await ensureUpdateInOwnAccount(placementOf(news), olds, describeAs(id), false);
     const state = { ...carryComputed(olds, COMPUTED, news), tags: olds.tags };
     const ref = { id, description: describeAs(id), inputs: news };
     forgetSnapshot(placementOf(news));

@@ -19,7 +19,11 @@ import { iamClient } from "../shared/aws/clients";
 import { attemptsOf, awsCall, errorCode, type CallContext } from "../shared/aws/errors";
 import { applyTagDelta, TagUpdateError, type TagWriter } from "../shared/tags/api";
 import { fromTagList, tagDelta, type Tags, toTagList, userTags } from "../shared/tags/values";
-import { ensureFoundInOwnAccount, ensureOwnAccount } from "../shared/aws/identity";
+import {
+  ensureFoundInOwnAccount,
+  ensureOwnAccount,
+  ensureUpdateInOwnAccount,
+} from "../shared/aws/identity";
 import { carryComputed, inputsOf, PartialFailureError } from "../shared/state";
 import { placementOf } from "../shared/inputs/placement";
 import { withoutUndefined } from "../shared/inputs/values";
@@ -227,7 +231,7 @@ export const roleProvider: pulumi.dynamic.ResourceProvider<Inputs, ServiceRoleSt
 
   async update(id, olds, news) {
     // IAM addresses the role by name: in another account this would change a namesake.
-    await ensureOwnAccount(placementOf(news), olds.accountId, describeAs(id));
+    await ensureUpdateInOwnAccount(placementOf(news), olds, describeAs(id), true);
     return {
       outs: await converge(
         {

@@ -9,6 +9,7 @@
  */
 import { CONFIRM_ABSENCE_DELAYS_MS } from "../aws/consistency";
 import { errorCode, type CallContext } from "../aws/errors";
+import { retryAfterDelays } from "../aws/retry";
 import type { AssumeRoleSpec } from "../inputs/placement";
 import { PartialFailureError, type ResourceRef } from "../state";
 import { applyTagDelta, configTagWriter, listTags, TagUpdateError } from "./api";
@@ -72,13 +73,9 @@ async function listTagsAfterWrite(
   context: Omit<CallContext, "operation">,
   arn: string,
 ): Promise<Tags> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await listTags(context, arn);
-    } catch (error) {
-      const delay = CONFIRM_ABSENCE_DELAYS_MS[attempt];
-      if (errorCode(error) !== "ResourceNotFoundException" || delay === undefined) throw error;
-      await new Promise((resolve) => setTimeout(resolve, delay));
-    }
-  }
+  return retryAfterDelays(
+    CONFIRM_ABSENCE_DELAYS_MS,
+    () => listTags(context, arn),
+    (outcome) => !outcome.ok && errorCode(outcome.error) === "ResourceNotFoundException",
+  );
 }
