@@ -240,7 +240,7 @@ export const aggregatorProvider: pulumi.dynamic.ResourceProvider<
   ConfigurationAggregatorState
 > = {
   async check(olds, news) {
-    return Promise.resolve(checkAggregator(olds as never, news as never));
+    return Promise.resolve(checkAggregator(olds, news));
   },
 
   async diff(_id, olds, news) {

@@ -102,7 +102,7 @@ export const authorizationProvider: pulumi.dynamic.ResourceProvider<
   AggregationAuthorizationState
 > = {
   async check(_olds, news) {
-    return Promise.resolve(checkAuthorization(news as never));
+    return Promise.resolve(checkAuthorization(news));
   },
 
   async diff(_id, olds, news) {
