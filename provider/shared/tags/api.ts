@@ -15,7 +15,7 @@ import { configClient, iamClient, placementKey, taggingClient } from "../aws/cli
 import { awsCall, type CallContext } from "../aws/errors";
 import { fromTagList, toTagList, type TagDelta } from "./values";
 import type { Placement } from "../inputs/placement";
-import type { Tags } from "../tags/values";
+import type { Tags } from "./values";
 
 /** Most ARNs one GetResources call may name. */
 export const GET_RESOURCES_ARN_LIMIT = 100;
