@@ -18,12 +18,8 @@ import { attemptsOf, awsCall, errorCode, type CallContext } from "../shared/aws/
 import { iamRoleTagWriter } from "../shared/tags/api";
 import { reconcileTags } from "../shared/tags/reconcile";
 import { fromTagList, type Tags, toTagList, userTags } from "../shared/tags/values";
-import {
-  ensureFoundInOwnAccount,
-  ensureOwnAccount,
-  ensureUpdateInOwnAccount,
-} from "../shared/aws/identity";
-import { carryComputed, inputsOf, PartialFailureError } from "../shared/state";
+import { ensureOwnAccount, ensureUpdateInOwnAccount } from "../shared/aws/identity";
+import { carryComputed, PartialFailureError, readResult } from "../shared/state";
 import { placementOf } from "../shared/inputs/placement";
 import { withoutUndefined } from "../shared/inputs/values";
 import { checkRole } from "./check";
@@ -218,24 +214,18 @@ export const roleProvider: pulumi.dynamic.ResourceProvider<Inputs, ServiceRoleSt
       () => iamClient(placementOf(state)).send(new GetRoleCommand({ RoleName: id })),
       [NO_SUCH_ENTITY],
     );
-    if (!found) {
-      // Gone, unless the credentials now act in another account, where it is not found.
-      await ensureOwnAccount(placementOf(state), state.accountId, describeAs(id));
-      return {};
-    }
-    ensureFoundInOwnAccount(found.Role?.Arn ?? "", state.accountId, describeAs(id));
-    const refreshed = stateFrom(
-      found.Role,
-      state,
-      (await attachedPolicies(state)) ?? [],
-      fromTagList(found.Role?.Tags),
-    );
-    // ReadResult types `inputs` as the outputs type; the host forwards them as the new inputs.
-    return {
-      id,
-      props: refreshed,
-      inputs: inputsOf<ServiceRoleState, ServiceRoleState>(refreshed, COMPUTED),
-    };
+    return readResult(id, state, describeAs(id), {
+      found,
+      arnOf: (response) => response.Role?.Arn ?? "",
+      refresh: async (response) =>
+        stateFrom(
+          response.Role,
+          state,
+          (await attachedPolicies(state)) ?? [],
+          fromTagList(response.Role?.Tags),
+        ),
+      computed: COMPUTED,
+    });
   },
 
   async update(id, olds, news) {
