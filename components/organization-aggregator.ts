@@ -8,9 +8,9 @@ import {
   ConfigurationAggregator,
   type AggregatorFiltersArgs,
 } from "../provider/aggregator/resource";
-import type { AssumeRoleArgs } from "../provider/shared/args";
+import type { AssumeRoleArgs } from "../provider/shared/inputs/placement";
 import { ServiceRole } from "../provider/role/resource";
-import { partitionOf } from "../provider/shared/arn";
+import { partitionOf } from "../provider/shared/aws/arn";
 import { accountActingAs, programRegion } from "./caller-account";
 import {
   assertNoProblems,

@@ -9,7 +9,8 @@
 import { aggregatorProvider } from "./aggregator/provider";
 import { authorizationProvider } from "./authorization/provider";
 import { roleProvider } from "./role/provider";
-import { applyStackConfig, type StackConfig } from "./shared/settings";
+import { applyStackConfig, type StackConfig } from "./shared/aws/settings";
+import type { ProviderKind } from "./shared/stub";
 
 /** A provider seen as its methods, for dispatch by name. */
 type Methods = Partial<Record<string, (...args: unknown[]) => Promise<unknown>>>;
@@ -19,10 +20,10 @@ export const providers = {
   aggregator: aggregatorProvider,
   authorization: authorizationProvider,
   role: roleProvider,
-};
+} satisfies Record<ProviderKind, unknown>;
 
-/** The kinds of resource this package implements. */
-export type ProviderKind = keyof typeof providers;
+/** The kinds of resource this package implements (declared with the stubs that name them). */
+export type { ProviderKind };
 
 /** The methods the dynamic-provider host calls. */
 const METHODS = ["configure", "check", "diff", "create", "read", "update", "delete"] as const;

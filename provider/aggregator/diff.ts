@@ -5,9 +5,14 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { diffByTable, type DiffTable } from "../shared/diff";
-import { userTags } from "../shared/tags";
-import { normalizeFilters, normalizeSource } from "./check";
-import type { ConfigurationAggregatorInputs, ConfigurationAggregatorState } from "./schema";
+import { normalizeFilters, normalizeSource } from "./normalize";
+import type {
+  AccountAggregationSource,
+  AggregatorFilters,
+  ConfigurationAggregatorInputs,
+  ConfigurationAggregatorState,
+  OrganizationAggregationSource,
+} from "./schema";
 
 /** The aggregator's diff table. `adoptExisting` only matters at creation, so it is not compared. */
 export const AGGREGATOR_DIFF: DiffTable = {
@@ -17,20 +22,18 @@ export const AGGREGATOR_DIFF: DiffTable = {
     "accountAggregationSource",
     "organizationAggregationSource",
     "aggregatorFilters",
-    "tags",
     "assumeRole",
     "expectedAccountId",
   ],
   replaceOn: ["name", "region"],
+  tagged: true,
   normalize: (property, value) => {
     switch (property) {
       case "accountAggregationSource":
       case "organizationAggregationSource":
-        return normalizeSource(value as never);
+        return normalizeSource(value as AccountAggregationSource | OrganizationAggregationSource);
       case "aggregatorFilters":
-        return normalizeFilters(value as never);
-      case "tags":
-        return userTags(value as Record<string, string>);
+        return normalizeFilters(value as AggregatorFilters | undefined);
       default:
         return value;
     }
@@ -47,8 +50,9 @@ export function diffAggregator(
 
 /** What a Put changes: everything but the name, region, tags and credentials. */
 const PUT_DIFF: DiffTable = {
-  ...AGGREGATOR_DIFF,
   compared: ["accountAggregationSource", "organizationAggregationSource", "aggregatorFilters"],
+  replaceOn: [],
+  normalize: AGGREGATOR_DIFF.normalize,
 };
 
 /** True when anything but tags and credentials changed, i.e. a Put is needed. */

@@ -1,7 +1,6 @@
 /** `check` for AggregationAuthorization: validate every input before any AWS call. */
-import { validate, type RawInputs } from "../shared/check";
-import type { CheckFailure } from "../shared/validation";
-import { withoutUndefined } from "../shared/values";
+import { type CheckFailure, validate } from "../shared/inputs/validation";
+import { withoutUndefined } from "../shared/inputs/values";
 import { authorizationInputSchema, type AggregationAuthorizationInputs } from "./schema";
 
 /** The result of `check`: inputs, or the failures that stop the preview. */
@@ -11,7 +10,7 @@ export interface AuthorizationCheckResult {
 }
 
 /** Validates authorization inputs and fills in the default region. */
-export function checkAuthorization(news: RawInputs): AuthorizationCheckResult {
+export function checkAuthorization(news: object): AuthorizationCheckResult {
   const { failures, inputs } = validate(authorizationInputSchema, news, () => []);
   return {
     inputs: withoutUndefined(inputs) as unknown as AggregationAuthorizationInputs,

@@ -8,16 +8,16 @@ import {
   type AggregationAuthorization as AwsAuthorization,
 } from "@aws-sdk/client-config-service";
 import type * as pulumi from "@pulumi/pulumi";
-import { arnAccount } from "../shared/arn";
-import { configClient } from "../shared/clients";
-import { findConsistently } from "../shared/consistency";
-import { alreadyExistsError, awsCall } from "../shared/errors";
-import { ensureFoundInOwnAccount, ensureOwnAccount } from "../shared/identity";
-import { reconcileTags, recordIfWritten } from "../shared/reconcile";
-import { carryComputed, inputsOf, placementOf } from "../shared/state";
-import { toTagList, userTags } from "../shared/tags";
-import type { Placement, Tags } from "../shared/types";
-import { withoutUndefined } from "../shared/values";
+import { arnAccount } from "../shared/aws/arn";
+import { configClient } from "../shared/aws/clients";
+import { findConsistently } from "../shared/aws/consistency";
+import { alreadyExistsError, awsCall } from "../shared/aws/errors";
+import { ensureOwnAccount, ensureUpdateInOwnAccount } from "../shared/aws/identity";
+import { reconcileTags } from "../shared/tags/reconcile";
+import { carryComputed, readResult, rethrowRecordingIfWritten } from "../shared/state";
+import { type Placement, placementOf } from "../shared/inputs/placement";
+import { type Tags, toTagList, userTags } from "../shared/tags/values";
+import { withoutUndefined } from "../shared/inputs/values";
 import { checkAuthorization } from "./check";
 import { diffAuthorization } from "./diff";
 import { findAuthorization } from "./scan";
@@ -98,7 +98,7 @@ export const authorizationProvider: pulumi.dynamic.ResourceProvider<
   AggregationAuthorizationState
 > = {
   async check(_olds, news) {
-    return Promise.resolve(checkAuthorization(news as never));
+    return Promise.resolve(checkAuthorization(news));
   },
 
   async diff(_id, olds, news) {
@@ -113,7 +113,7 @@ export const authorizationProvider: pulumi.dynamic.ResourceProvider<
     if (existing && !inputs.adoptExisting) throw alreadyExists(id, placement, existing);
     const ref = { id, description: describeAs(id), inputs };
     const authorization = await put(inputs).catch((error: unknown) =>
-      recordIfWritten(
+      rethrowRecordingIfWritten(
         error,
         ref,
         () => findAuthorization(placement, id),
@@ -139,31 +139,18 @@ export const authorizationProvider: pulumi.dynamic.ResourceProvider<
       (again) => readAuthorization(placement, id, describeAs(id), again),
       state.creationTime,
     );
-    if (!found) {
-      // Gone, unless the credentials now act in another account, where it is not found.
-      await ensureOwnAccount(placement, state.accountId, describeAs(id));
-      return {};
-    }
-    ensureFoundInOwnAccount(
-      found.authorization.AggregationAuthorizationArn ?? "",
-      state.accountId,
-      describeAs(id),
-    );
-    const refreshed = stateFrom(found.authorization, state, found.tags);
-    // ReadResult types `inputs` as the outputs type; the host forwards them as the new inputs.
-    return {
-      id,
-      props: refreshed,
-      inputs: inputsOf<AggregationAuthorizationState, AggregationAuthorizationInputs>(
-        refreshed,
-        COMPUTED,
-      ) as AggregationAuthorizationState,
-    };
+    return readResult(id, state, describeAs(id), {
+      found,
+      arnOf: (read) => read.authorization.AggregationAuthorizationArn ?? "",
+      refresh: (read) => Promise.resolve(stateFrom(read.authorization, state, read.tags)),
+      computed: COMPUTED,
+    });
   },
 
   /** Only tags (and how to reach AWS) can change in place: Untag/Tag when the tags changed. */
   async update(id, olds, news) {
-    if (olds.assumeRole) await ensureOwnAccount(placementOf(news), olds.accountId, describeAs(id));
+    // Tags are addressed by ARN; nothing here goes by name.
+    await ensureUpdateInOwnAccount(placementOf(news), olds, describeAs(id), false);
     const state = { ...carryComputed(olds, COMPUTED, news), tags: olds.tags };
     const ref = { id, description: describeAs(id), inputs: news };
     forgetSnapshot(placementOf(news));

@@ -1,9 +1,8 @@
 /** `check` for ServiceRole: validation and defaults. */
-import { validate, type RawInputs } from "../shared/check";
-import { keptOrGeneratedName } from "../shared/naming";
-import { isUnknown, PREVIEW_UNKNOWN } from "../shared/unknowns";
-import type { CheckFailure } from "../shared/validation";
-import { sortedUnique, withoutUndefined } from "../shared/values";
+import { type CheckFailure, validate } from "../shared/inputs/validation";
+import { keptOrGeneratedName, type NamedInputs } from "../shared/inputs/naming";
+import { isUnknown, PREVIEW_UNKNOWN } from "../shared/inputs/unknowns";
+import { sortedUnique, withoutUndefined } from "../shared/inputs/values";
 import {
   configOrganizationsPolicyArn,
   CONFIG_SERVICE_PRINCIPAL,
@@ -13,8 +12,8 @@ import {
 
 /** Validates role inputs and applies defaults: AWS Config's principal and organization policy. */
 export function checkRole(
-  olds: RawInputs | undefined,
-  news: RawInputs,
+  olds: NamedInputs | undefined,
+  news: object,
 ): { inputs: ServiceRoleInputs; failures: CheckFailure[] } {
   const { failures, inputs } = validate(roleInputSchema, news, () => []);
   const typed = inputs as unknown as Partial<ServiceRoleInputs>;

@@ -9,7 +9,7 @@ import { ResourceGroupsTaggingAPIClient } from "@aws-sdk/client-resource-groups-
 import { STSClient } from "@aws-sdk/client-sts";
 import { credentialsFor, credentialsKey } from "./credentials";
 import { PatientRetryStrategy } from "./retry";
-import type { Placement } from "./types";
+import type { Placement } from "../inputs/placement";
 
 interface ClientConfig {
   region: string;
