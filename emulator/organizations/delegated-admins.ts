@@ -97,7 +97,11 @@ export function deregisterDelegatedAdministrator(input: DelegationInput, call: C
  * appears once, in the order of its first registration (for the principal, when one is given).
  */
 export function listDelegatedAdministrators(
-  input: { readonly ServicePrincipal?: string; readonly NextToken?: string; readonly MaxResults?: number },
+  input: {
+    readonly ServicePrincipal?: string;
+    readonly NextToken?: string;
+    readonly MaxResults?: number;
+  },
   call: Call,
 ): unknown {
   const v = new Violations();

@@ -79,4 +79,3 @@ export function organizationsPage<T>(
   }
   return page(items, position, after, input.MaxResults ?? MAX_RESULTS, scope, now);
 }
-

@@ -36,7 +36,8 @@ const MODES: readonly OrganizationMode[] = ["all", "consolidated-billing", "none
 export function resolveOrganization(
   input: OrganizationMode | OrganizationSettings | undefined,
 ): OrganizationSettings {
-  const settings: unknown = typeof input === "string" ? { mode: input } : (input ?? { mode: "all" });
+  const settings: unknown =
+    typeof input === "string" ? { mode: input } : (input ?? { mode: "all" });
   if (settings === null || typeof settings !== "object")
     throw new Error("Invalid organization: expected an object with a mode.");
   const { mode, members, ...rest } = settings as Record<string, unknown>;
