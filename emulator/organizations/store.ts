@@ -70,6 +70,10 @@ export function resolveOrganization(
  * administrators. It is global, as AWS Organizations is: one per emulator, whatever the region.
  */
 export class OrganizationStore {
+  /** The organization's ID. */
+  readonly id = ORGANIZATION_ID;
+  /** The management account. */
+  readonly managementAccount = DEFAULT_ACCOUNT;
   private settings: OrganizationSettings;
   private members: ReadonlySet<string> | undefined;
   /** Trusted access by service principal, in the order enabled. */
@@ -111,11 +115,6 @@ export class OrganizationStore {
   get featureSet(): "ALL" | "CONSOLIDATED_BILLING" {
     return this.settings.mode === "all" ? "ALL" : "CONSOLIDATED_BILLING";
   }
-
-  /** The organization's ID. */
-  readonly id = ORGANIZATION_ID;
-  /** The management account. */
-  readonly managementAccount = DEFAULT_ACCOUNT;
 
   /** Whether `account` manages the organization, is a member of it, or is outside it. */
   membership(account: string): Membership {

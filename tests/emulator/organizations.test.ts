@@ -10,7 +10,14 @@ import {
   RegisterDelegatedAdministratorCommand,
 } from "@aws-sdk/client-organizations";
 import { ORGANIZATION_ID } from "../../emulator/index.js";
-import { ACCOUNT_A, ACCOUNT_B, ACCOUNT_C, REGION_A, useEmulator } from "../support/emulator.js";
+import {
+  ACCOUNT_A,
+  ACCOUNT_B,
+  ACCOUNT_C,
+  REGION_A,
+  REGION_B,
+  useEmulator,
+} from "../support/emulator.js";
 import { keys, organizations, organizationsFailure } from "./helpers.js";
 
 const CONFIG = "config.amazonaws.com";
@@ -365,6 +372,30 @@ describe("emulator: AWS Organizations, all features (the default)", () => {
         message,
         reason,
       });
+  });
+
+  it("is global: a client of another region sees the same organization", async () => {
+    await management().send(enable(CONFIG));
+    const elsewhere = organizations({ region: REGION_B });
+    const { EnabledServicePrincipals } = await elsewhere.send(
+      new ListAWSServiceAccessForOrganizationCommand({}),
+    );
+    assert.deepEqual(
+      EnabledServicePrincipals?.map((p) => p.ServicePrincipal),
+      [CONFIG],
+    );
+    assert.deepEqual(
+      fixture.emulator.requests().map((r) => `${r.operation} ${r.region}`),
+      [`EnableAWSServiceAccess ${REGION_A}`, `ListAWSServiceAccessForOrganization ${REGION_B}`],
+    );
+  });
+
+  it("throttles with Organizations' own code when a fault says so", async () => {
+    fixture.emulator.setFaults({ rules: [{ kind: "throttle", service: "organizations" }] });
+    assert.deepEqual(
+      await organizationsFailure(management().send(new DescribeOrganizationCommand({}))),
+      { name: "TooManyRequestsException", message: "Rate exceeded" },
+    );
   });
 
   it("returns to the start options on reset: no trusted access, no delegated administrators", async () => {
