@@ -9,7 +9,7 @@ import {
   type OrganizationsClient,
   RegisterDelegatedAdministratorCommand,
 } from "@aws-sdk/client-organizations";
-import { ORGANIZATION_ID } from "../../emulator/index.js";
+import { ORGANIZATION_ID, startEmulator } from "../../emulator/index.js";
 import {
   ACCOUNT_A,
   ACCOUNT_B,
@@ -481,5 +481,17 @@ describe("emulator: AWS Organizations, no organization", () => {
         .requests()
         .every((r) => r.service === "organizations" && r.errorCode === NOT_IN_USE.name),
     );
+  });
+});
+
+describe("emulator: organization options", () => {
+  it("refuses invalid settings at start, naming the value and what is allowed", async () => {
+    await assert.rejects(startEmulator({ organization: "partial" as "all" }), {
+      message:
+        "Invalid organization mode: partial. Allowed values are: all, consolidated-billing, none.",
+    });
+    await assert.rejects(startEmulator({ organization: { mode: "all", members: ["2222"] } }), {
+      message: "Invalid organization member: 2222. Members are 12-digit account IDs.",
+    });
   });
 });
