@@ -420,7 +420,7 @@ function startupSection(r: Reader): string {
       [
         row("listening (port printed)", "listeningMs"),
         row("first Check answered", "firstCheckMs"),
-        row("of which loading this package", "providerLoadMs"),
+        row("of which loading this package", "packageLoadMs"),
         row("first Create answered", "firstCreateMs"),
       ],
       ["left", "right", "right", "right"],

@@ -36,7 +36,7 @@ export interface StartupResult {
    * First Check answered − listening, per run: Configure plus loading this package's runtime and
    * the AWS SDK (the host loads nothing of ours before the first call).
    */
-  readonly providerLoadMs: Spread;
+  readonly packageLoadMs: Spread;
   /** Spawn until the answer to the first Create (after that Check): SDK, credentials, 2 calls. */
   readonly firstCreateMs: Spread;
 }
@@ -84,7 +84,7 @@ export async function benchStartup(texts: ProviderTexts): Promise<StartupResult>
     runs: STARTUP_RUNS,
     listeningMs: spread(listening),
     firstCheckMs: spread(check),
-    providerLoadMs: spread(check.map((value, i) => value - (listening[i] ?? NaN))),
+    packageLoadMs: spread(check.map((value, i) => value - (listening[i] ?? NaN))),
     firstCreateMs: spread(create),
   };
 }

@@ -6,21 +6,38 @@
  * and means an upgrade of this package also fixes delete and refresh of resources created by an
  * older version (state keeps the provider text that was current at the last update).
  */
-import { aggregatorProvider } from "./aggregator/provider";
-import { authorizationProvider } from "./authorization/provider";
-import { roleProvider } from "./role/provider";
+import { aggregatorPlan } from "./aggregator/plan";
+import { authorizationPlan } from "./authorization/plan";
+import { rolePlan } from "./role/plan";
 import { applyStackConfig, type StackConfig } from "./shared/aws/settings";
 import type { ProviderKind } from "./shared/stub";
 
 /** A provider seen as its methods, for dispatch by name. */
 type Methods = Partial<Record<string, (...args: unknown[]) => Promise<unknown>>>;
 
-/** The providers, by the kind name the serialized stubs use. */
-export const providers = {
-  aggregator: aggregatorProvider,
-  authorization: authorizationProvider,
-  role: roleProvider,
+/** `check` and `diff` of each kind: pure, loaded with the runtime, without the AWS SDK. */
+const plans = {
+  aggregator: aggregatorPlan,
+  authorization: authorizationPlan,
+  role: rolePlan,
 } satisfies Record<ProviderKind, unknown>;
+
+/*
+ * The whole providers, loaded on the first create, read, update or delete of their kind. They
+ * bring the AWS SDK clients, which take longer to load than the rest of the package; a preview
+ * needs only `check` and `diff`, so the host answers its first call without waiting for them.
+ * `require` rather than `import()`: the package is CommonJS, and the module is needed at once.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+const implementations = {
+  aggregator: () =>
+    (require("./aggregator/provider") as typeof import("./aggregator/provider")).aggregatorProvider,
+  authorization: () =>
+    (require("./authorization/provider") as typeof import("./authorization/provider"))
+      .authorizationProvider,
+  role: () => (require("./role/provider") as typeof import("./role/provider")).roleProvider,
+} satisfies Record<ProviderKind, () => unknown>;
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** The kinds of resource this package implements (declared with the stubs that name them). */
 export type { ProviderKind };
@@ -52,7 +69,9 @@ export async function dispatch(
     applyStackConfig((args[0] as { config: StackConfig }).config);
     return undefined;
   }
-  const implementation = (providers[kind] as unknown as Methods)[method];
+  const pure = method === "check" || method === "diff";
+  const methods = (pure ? plans[kind] : implementations[kind]()) as unknown as Methods;
+  const implementation = methods[method];
   if (!implementation) throw new Error(`the ${kind} provider has no ${method} method`);
   return implementation(...args);
 }

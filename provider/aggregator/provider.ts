@@ -26,9 +26,9 @@ import { type Placement, placementOf } from "../shared/inputs/placement";
 import { readTags } from "../shared/tags/api";
 import { type Tags, toTagList, userTags } from "../shared/tags/values";
 import { withoutUndefined } from "../shared/inputs/values";
-import { checkAggregator } from "./check";
 import { normalizeFilters, normalizeSource } from "./normalize";
-import { diffAggregator, needsPut } from "./diff";
+import { needsPut } from "./diff";
+import { aggregatorPlan } from "./plan";
 import type { ConfigurationAggregatorInputs, ConfigurationAggregatorState } from "./schema";
 
 type Inputs = ConfigurationAggregatorInputs & { __provider?: string };
@@ -247,13 +247,7 @@ export const aggregatorProvider: pulumi.dynamic.ResourceProvider<
   Inputs,
   ConfigurationAggregatorState
 > = {
-  async check(olds, news) {
-    return Promise.resolve(checkAggregator(olds, news));
-  },
-
-  async diff(_id, olds, news) {
-    return Promise.resolve(diffAggregator(olds, news));
-  },
+  ...aggregatorPlan,
 
   /** Existence check, then one Put that carries the tags. */
   async create(inputs) {

@@ -18,10 +18,9 @@ import { carryComputed, readResult, rethrowRecordingIfWritten } from "../shared/
 import { type Placement, placementOf } from "../shared/inputs/placement";
 import { type Tags, toTagList, userTags } from "../shared/tags/values";
 import { withoutUndefined } from "../shared/inputs/values";
-import { checkAuthorization } from "./check";
-import { diffAuthorization } from "./diff";
 import { findAuthorization } from "./scan";
 import { forgetSnapshot, readAuthorization } from "./snapshot";
+import { authorizationPlan } from "./plan";
 import {
   authorizationId,
   type AggregationAuthorizationInputs,
@@ -97,13 +96,7 @@ export const authorizationProvider: pulumi.dynamic.ResourceProvider<
   Inputs,
   AggregationAuthorizationState
 > = {
-  async check(_olds, news) {
-    return Promise.resolve(checkAuthorization(news));
-  },
-
-  async diff(_id, olds, news) {
-    return Promise.resolve(diffAuthorization(olds, news));
-  },
+  ...authorizationPlan,
 
   /** Existence check (a shared scan), then one Put that carries the tags. */
   async create(inputs) {

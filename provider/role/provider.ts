@@ -22,8 +22,7 @@ import { ensureOwnAccount, ensureUpdateInOwnAccount } from "../shared/aws/identi
 import { carryComputed, PartialFailureError, readResult } from "../shared/state";
 import { placementOf } from "../shared/inputs/placement";
 import { withoutUndefined } from "../shared/inputs/values";
-import { checkRole } from "./check";
-import { diffRole } from "./diff";
+import { rolePlan } from "./plan";
 import { trustPolicy, type ServiceRoleInputs, type ServiceRoleState } from "./schema";
 
 type Inputs = ServiceRoleInputs & { __provider?: string };
@@ -175,13 +174,7 @@ async function createdByEarlierAttempt(
 
 /** The ServiceRole provider. */
 export const roleProvider: pulumi.dynamic.ResourceProvider<Inputs, ServiceRoleState> = {
-  async check(olds, news) {
-    return Promise.resolve(checkRole(olds, news));
-  },
-
-  async diff(_id, olds, news) {
-    return Promise.resolve(diffRole(olds, news));
-  },
+  ...rolePlan,
 
   /** CreateRole with the tags (it refuses a name that exists), then one AttachRolePolicy per policy. */
   async create(inputs) {
