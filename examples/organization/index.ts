@@ -23,3 +23,5 @@ const outputs = organizationSetup({
 export const organizationAggregatorArn = outputs.organizationAggregatorArn;
 export const organizationRoleArn = outputs.organizationRoleArn;
 export const workloadsAggregatorArn = outputs.workloadsAggregatorArn;
+export const organizationAggregatorName = outputs.organizationAggregatorName;
+export const workloadsAggregatorName = outputs.workloadsAggregatorName;
