@@ -129,6 +129,7 @@ function stateFrom(
     tags: userTags(tags),
     assumeRole: inputs.assumeRole,
     adoptExisting: inputs.adoptExisting,
+    expectedAccountId: inputs.expectedAccountId,
     autoNamePrefix: inputs.autoNamePrefix,
     arn,
     accountId: arnAccount(arn),

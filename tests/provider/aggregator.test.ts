@@ -556,6 +556,12 @@ describe("ConfigurationAggregator provider against the emulator", () => {
       "PutConfigurationAggregator",
     ]);
     assert.equal(outs.accountId, ACCOUNT_A);
+    assert.equal(outs.expectedAccountId, ACCOUNT_A);
+    assert.deepEqual(await aggregators.diff(id, outs, inputs), {
+      changes: false,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
 
     emulator().clearRequests();
     const elsewhere = await checked(aggregators, {
