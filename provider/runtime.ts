@@ -8,7 +8,9 @@
  */
 import { aggregatorProvider } from "./aggregator/provider";
 import { authorizationProvider } from "./authorization/provider";
+import { delegationProvider } from "./delegated-administrator/provider";
 import { roleProvider } from "./role/provider";
+import { trustedAccessProvider } from "./service-access/provider";
 import { applyStackConfig, type StackConfig } from "./shared/settings";
 
 /** A provider seen as its methods, for dispatch by name. */
@@ -19,6 +21,8 @@ export const providers = {
   aggregator: aggregatorProvider,
   authorization: authorizationProvider,
   role: roleProvider,
+  serviceAccess: trustedAccessProvider,
+  delegatedAdministrator: delegationProvider,
 };
 
 /** The kinds of resource this package implements. */
