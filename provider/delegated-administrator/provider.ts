@@ -157,11 +157,10 @@ export const delegationProvider: pulumi.dynamic.ResourceProvider<
   async create(inputs) {
     const placement = placementOf(inputs);
     // The management account is recorded for the account check of later steps: from the role
-    // ARN when a role is assumed, else one STS call per process.
-    const [managementAccountId, existing] = await Promise.all([
-      actingAccount(placement),
-      findRegistration(placement, inputs),
-    ]);
+    // ARN when a role is assumed, else one STS call per process (first, so that the calls come
+    // in a fixed order).
+    const managementAccountId = await actingAccount(placement);
+    const existing = await findRegistration(placement, inputs, managementAccountId);
     if (existing && !inputs.adoptExisting)
       throw alreadyRegistered(inputs, managementAccountId, existing.Arn);
     if (!existing) await register(placement, inputs, managementAccountId);

@@ -77,11 +77,10 @@ export const trustedAccessProvider: pulumi.dynamic.ResourceProvider<Inputs, Serv
     const placement = placementOf(inputs);
     const principal = inputs.servicePrincipal;
     // The management account is recorded for the account check of later steps: from the role
-    // ARN when a role is assumed, else one STS call per process.
-    const [accountId, enabled] = await Promise.all([
-      actingAccount(placement),
-      enabledServicePrincipals(placement, principal),
-    ]);
+    // ARN when a role is assumed, else one STS call per process (first, so that the calls come
+    // in a fixed order).
+    const accountId = await actingAccount(placement);
+    const enabled = await enabledServicePrincipals(placement, principal, accountId);
     const preexisting = enabled.has(principal);
     if (!preexisting) {
       await awsCall(context(placement, principal, "EnableAWSServiceAccess", accountId), () =>
