@@ -28,9 +28,8 @@ export type {
   AggregationAuthorizationInputs,
   AggregationAuthorizationState,
 } from "./provider/authorization/schema";
-export type { AssumeRoleArgs } from "./provider/shared/args";
-export type { AssumeRoleSpec } from "./provider/shared/types";
-export type { CheckFailure } from "./provider/shared/validation";
+export type { AssumeRoleArgs, AssumeRoleSpec } from "./provider/shared/inputs/placement";
+export type { CheckFailure } from "./provider/shared/inputs/validation";
 export { ServiceRole, serviceRoleProvider, type ServiceRoleArgs } from "./provider/role/resource";
 export { configOrganizationsPolicyArn, CONFIG_SERVICE_PRINCIPAL } from "./provider/role/schema";
 export {

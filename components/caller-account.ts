@@ -8,8 +8,8 @@
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { fromNodeProviderChain } from "@aws-sdk/credential-providers";
 import * as pulumi from "@pulumi/pulumi";
-import type { AssumeRoleArgs } from "../provider/shared/args";
-import { roleAccount } from "../provider/shared/arn";
+import type { AssumeRoleArgs } from "../provider/shared/inputs/placement";
+import { roleAccount } from "../provider/shared/aws/arn";
 import { isPlain, roleArnProblems } from "./validation";
 
 let pending: Promise<string> | undefined;

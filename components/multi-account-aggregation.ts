@@ -8,11 +8,11 @@ import {
   type AggregatorFiltersArgs,
 } from "../provider/aggregator/resource";
 import { AggregationAuthorization } from "../provider/authorization/resource";
-import type { AssumeRoleArgs } from "../provider/shared/args";
-import { partitionOf } from "../provider/shared/arn";
+import type { AssumeRoleArgs } from "../provider/shared/inputs/placement";
+import { partitionOf } from "../provider/shared/aws/arn";
 import { accountActingAs } from "./caller-account";
-import { roleAccount } from "../provider/shared/arn";
-import { show } from "../provider/shared/rules";
+import { roleAccount } from "../provider/shared/aws/arn";
+import { show } from "../provider/shared/inputs/rules";
 import {
   accountIdProblems,
   accountListProblems,

@@ -10,11 +10,11 @@ import {
   type AggregatorFiltersArgs,
 } from "../provider/aggregator/resource";
 import { DelegatedAdministrator } from "../provider/delegated-administrator/resource";
-import type { AssumeRoleArgs } from "../provider/shared/args";
 import { ServiceRole } from "../provider/role/resource";
 import { CONFIG_SERVICE_PRINCIPAL } from "../provider/role/schema";
 import { ServiceAccess } from "../provider/service-access/resource";
-import { partitionOf, roleAccount } from "../provider/shared/arn";
+import { partitionOf, roleAccount } from "../provider/shared/aws/arn";
+import type { AssumeRoleArgs } from "../provider/shared/inputs/placement";
 import { accountActingAs, programRegion } from "./caller-account";
 import {
   accountIdProblems,

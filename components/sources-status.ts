@@ -9,9 +9,9 @@ import {
   DescribeConfigurationAggregatorSourcesStatusCommand,
   type AggregatedSourceStatus,
 } from "@aws-sdk/client-config-service";
-import { configClient } from "../provider/shared/clients";
-import { awsCall } from "../provider/shared/errors";
-import type { AssumeRoleSpec } from "../provider/shared/types";
+import { configClient } from "../provider/shared/aws/clients";
+import { awsCall } from "../provider/shared/aws/errors";
+import type { AssumeRoleSpec } from "../provider/shared/inputs/placement";
 
 /** Which aggregator to ask about. */
 export interface AggregatorSourcesStatusArgs {

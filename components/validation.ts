@@ -4,8 +4,8 @@
  * here; values that are Outputs are checked by the resources' own `check` at preview.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { ACCOUNT_ID_PATTERN, IAM_ROLE_ARN_PATTERN } from "../provider/shared/arn";
-import { AWS_REGION_PATTERN, show } from "../provider/shared/rules";
+import { ACCOUNT_ID_PATTERN, IAM_ROLE_ARN_PATTERN } from "../provider/shared/aws/arn";
+import { AWS_REGION_PATTERN, show } from "../provider/shared/inputs/rules";
 
 /** A component argument that breaks a rule. */
 export class ComponentArgumentError extends Error {

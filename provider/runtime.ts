@@ -11,7 +11,8 @@ import { authorizationProvider } from "./authorization/provider";
 import { delegationProvider } from "./delegated-administrator/provider";
 import { roleProvider } from "./role/provider";
 import { trustedAccessProvider } from "./service-access/provider";
-import { applyStackConfig, type StackConfig } from "./shared/settings";
+import { applyStackConfig, type StackConfig } from "./shared/aws/settings";
+import type { ProviderKind } from "./shared/stub";
 
 /** A provider seen as its methods, for dispatch by name. */
 type Methods = Partial<Record<string, (...args: unknown[]) => Promise<unknown>>>;
@@ -23,10 +24,10 @@ export const providers = {
   role: roleProvider,
   serviceAccess: trustedAccessProvider,
   delegatedAdministrator: delegationProvider,
-};
+} satisfies Record<ProviderKind, unknown>;
 
-/** The kinds of resource this package implements. */
-export type ProviderKind = keyof typeof providers;
+/** The kinds of resource this package implements (declared with the stubs that name them). */
+export type { ProviderKind };
 
 /** The methods the dynamic-provider host calls. */
 const METHODS = ["configure", "check", "diff", "create", "read", "update", "delete"] as const;

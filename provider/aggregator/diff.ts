@@ -5,8 +5,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { diffByTable, type DiffTable } from "../shared/diff";
-import { userTags } from "../shared/tags";
-import { normalizeFilters, normalizeSource } from "./check";
+import { normalizeFilters, normalizeSource } from "./normalize";
 import type { ConfigurationAggregatorInputs, ConfigurationAggregatorState } from "./schema";
 
 /** The aggregator's diff table. `adoptExisting` only matters at creation, so it is not compared. */
@@ -17,10 +16,10 @@ export const AGGREGATOR_DIFF: DiffTable = {
     "accountAggregationSource",
     "organizationAggregationSource",
     "aggregatorFilters",
-    "tags",
     "assumeRole",
   ],
   replaceOn: ["name", "region"],
+  tagged: true,
   normalize: (property, value) => {
     switch (property) {
       case "accountAggregationSource":
@@ -28,8 +27,6 @@ export const AGGREGATOR_DIFF: DiffTable = {
         return normalizeSource(value as never);
       case "aggregatorFilters":
         return normalizeFilters(value as never);
-      case "tags":
-        return userTags(value as Record<string, string>);
       default:
         return value;
     }
@@ -46,8 +43,9 @@ export function diffAggregator(
 
 /** What a Put changes: everything but the name, region, tags and credentials. */
 const PUT_DIFF: DiffTable = {
-  ...AGGREGATOR_DIFF,
   compared: ["accountAggregationSource", "organizationAggregationSource", "aggregatorFilters"],
+  replaceOn: [],
+  normalize: AGGREGATOR_DIFF.normalize,
 };
 
 /** True when anything but tags and credentials changed, i.e. a Put is needed. */

@@ -10,18 +10,24 @@ import {
   type PutConfigurationAggregatorRequest,
 } from "@aws-sdk/client-config-service";
 import type * as pulumi from "@pulumi/pulumi";
-import { arnAccount } from "../shared/arn";
-import { configClient } from "../shared/clients";
-import { findConsistently } from "../shared/consistency";
-import { alreadyExistsError, attemptsOf, awsCall, errorCode } from "../shared/errors";
-import { ensureFoundInOwnAccount, ensureOwnAccount } from "../shared/identity";
-import { reconcileTags, recordIfWritten } from "../shared/reconcile";
-import { carryComputed, inputsOf, placementOf } from "../shared/state";
-import { readTags } from "../shared/tag-api";
-import { toTagList, userTags } from "../shared/tags";
-import type { Placement, Tags } from "../shared/types";
-import { withoutUndefined } from "../shared/values";
-import { checkAggregator, normalizeFilters, normalizeSource } from "./check";
+import { arnAccount } from "../shared/aws/arn";
+import { configClient } from "../shared/aws/clients";
+import { findConsistently } from "../shared/aws/consistency";
+import { retryAfterDelays } from "../shared/aws/retry";
+import { alreadyExistsError, attemptsOf, awsCall, errorCode } from "../shared/aws/errors";
+import {
+  ensureFoundInOwnAccount,
+  ensureOwnAccount,
+  ensureUpdateInOwnAccount,
+} from "../shared/aws/identity";
+import { reconcileTags } from "../shared/tags/reconcile";
+import { carryComputed, inputsOf, rethrowRecordingIfWritten } from "../shared/state";
+import { type Placement, placementOf } from "../shared/inputs/placement";
+import { readTags } from "../shared/tags/api";
+import { type Tags, toTagList, userTags } from "../shared/tags/values";
+import { withoutUndefined } from "../shared/inputs/values";
+import { checkAggregator } from "./check";
+import { normalizeFilters, normalizeSource } from "./normalize";
 import { diffAggregator, needsPut } from "./diff";
 import type { ConfigurationAggregatorInputs, ConfigurationAggregatorState } from "./schema";
 
@@ -160,24 +166,26 @@ async function put(inputs: ConfigurationAggregatorInputs): Promise<PutOutcome> {
   const placement = placementOf(inputs);
   const delays = inputs.organizationAggregationSource ? ROLE_PROPAGATION_DELAYS_MS : [];
   let attempts = 0;
+  const send = async () => {
+    try {
+      const sent = await configClient(placement).send(
+        new PutConfigurationAggregatorCommand(putRequest(inputs)),
+      );
+      attempts += attemptsOf(sent);
+      return sent;
+    } catch (error) {
+      attempts += attemptsOf(error);
+      throw error;
+    }
+  };
   const response = await awsCall(
     { operation: "PutConfigurationAggregator", resource: describeAs(inputs.name), placement },
-    async () => {
-      for (let attempt = 0; ; attempt++) {
-        try {
-          const sent = await configClient(placement).send(
-            new PutConfigurationAggregatorCommand(putRequest(inputs)),
-          );
-          attempts += attemptsOf(sent);
-          return sent;
-        } catch (error) {
-          attempts += attemptsOf(error);
-          const delay = delays[attempt];
-          if (errorCode(error) !== "InvalidRoleException" || delay === undefined) throw error;
-          await new Promise((resolve) => setTimeout(resolve, delay));
-        }
-      }
-    },
+    () =>
+      retryAfterDelays(
+        delays,
+        send,
+        (outcome) => !outcome.ok && errorCode(outcome.error) === "InvalidRoleException",
+      ),
   );
   if (!response.ConfigurationAggregator) {
     throw new Error(
@@ -247,7 +255,7 @@ export const aggregatorProvider: pulumi.dynamic.ResourceProvider<
     const ref = { id: inputs.name, description: describeAs(inputs.name), inputs };
     const putStarted = Date.now();
     const { aggregator, attempts } = await put(inputs).catch((error: unknown) =>
-      recordIfWritten(
+      rethrowRecordingIfWritten(
         error,
         ref,
         () => describe(placement, inputs.name),
@@ -300,10 +308,10 @@ export const aggregatorProvider: pulumi.dynamic.ResourceProvider<
   async update(id, olds, news) {
     const placement = placementOf(news);
     // Put addresses the aggregator by name: in another account it would create a second one.
-    if (olds.assumeRole || needsPut(olds, news))
-      await ensureOwnAccount(placement, olds.accountId, describeAs(id));
+    const putNeeded = needsPut(olds, news);
+    await ensureUpdateInOwnAccount(placement, olds, describeAs(id), putNeeded);
     let state = { ...carryComputed(olds, COMPUTED, news), tags: olds.tags };
-    if (needsPut(olds, news)) state = stateFrom((await put(news)).aggregator, news, olds.tags);
+    if (putNeeded) state = stateFrom((await put(news)).aggregator, news, olds.tags);
     const ref = { id, description: describeAs(id), inputs: news };
     return { outs: await reconcileTags({ ...state, name: id }, ref, olds.tags, news.tags) };
   },

@@ -2,9 +2,12 @@
  * The ConfigurationAggregator resource class and its public arguments.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { protectExternalId, type AssumeRoleArgs } from "../shared/args";
+import {
+  type AssumeRoleArgs,
+  type AssumeRoleSpec,
+  protectExternalId,
+} from "../shared/inputs/placement";
 import { DelegatedResource, delegatingProvider } from "../shared/stub";
-import type { AssumeRoleSpec } from "../shared/types";
 import type {
   AccountAggregationSource,
   AggregatorFilters,

@@ -8,13 +8,13 @@ import {
   awsRegion,
   iamRoleArn,
   nonEmptyList,
-  placement,
   show,
   tagMap,
-} from "../shared/rules";
-import type { AssumeRoleSpec, Tags } from "../shared/types";
-import { isUnknown } from "../shared/unknowns";
-import type { CheckFailure } from "../shared/validation";
+} from "../shared/inputs/rules";
+import { type AssumeRoleSpec, placement } from "../shared/inputs/placement";
+import type { Tags } from "../shared/tags/values";
+import { isUnknown } from "../shared/inputs/unknowns";
+import type { CheckFailure } from "../shared/inputs/validation";
 
 /** Most accounts one aggregator may aggregate (an AWS quota that cannot be raised). */
 export const MAX_SOURCE_ACCOUNTS = 10_000;

@@ -1,7 +1,6 @@
 /** `check` for AggregationAuthorization: validate every input before any AWS call. */
-import { validate, type RawInputs } from "../shared/check";
-import type { CheckFailure } from "../shared/validation";
-import { withoutUndefined } from "../shared/values";
+import { type CheckFailure, type RawInputs, validate } from "../shared/inputs/validation";
+import { withoutUndefined } from "../shared/inputs/values";
 import { authorizationInputSchema, type AggregationAuthorizationInputs } from "./schema";
 
 /** The result of `check`: inputs, or the failures that stop the preview. */

@@ -4,15 +4,13 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { diffByTable, type DiffTable } from "../shared/diff";
-import { userTags } from "../shared/tags";
 import type { AggregationAuthorizationInputs, AggregationAuthorizationState } from "./schema";
 
 /** The authorization's diff table. `adoptExisting` only matters at creation, so it is not compared. */
 export const AUTHORIZATION_DIFF: DiffTable = {
-  compared: ["authorizedAccountId", "authorizedAwsRegion", "region", "tags", "assumeRole"],
+  compared: ["authorizedAccountId", "authorizedAwsRegion", "region", "assumeRole"],
   replaceOn: ["authorizedAccountId", "authorizedAwsRegion", "region"],
-  normalize: (property, value) =>
-    property === "tags" ? userTags(value as Record<string, string>) : value,
+  tagged: true,
 };
 
 /** Compares the recorded outputs with the new, checked inputs. */

@@ -8,16 +8,20 @@ import {
   type AggregationAuthorization as AwsAuthorization,
 } from "@aws-sdk/client-config-service";
 import type * as pulumi from "@pulumi/pulumi";
-import { arnAccount } from "../shared/arn";
-import { configClient } from "../shared/clients";
-import { findConsistently } from "../shared/consistency";
-import { alreadyExistsError, awsCall } from "../shared/errors";
-import { ensureFoundInOwnAccount, ensureOwnAccount } from "../shared/identity";
-import { reconcileTags, recordIfWritten } from "../shared/reconcile";
-import { carryComputed, inputsOf, placementOf } from "../shared/state";
-import { toTagList, userTags } from "../shared/tags";
-import type { Placement, Tags } from "../shared/types";
-import { withoutUndefined } from "../shared/values";
+import { arnAccount } from "../shared/aws/arn";
+import { configClient } from "../shared/aws/clients";
+import { findConsistently } from "../shared/aws/consistency";
+import { alreadyExistsError, awsCall } from "../shared/aws/errors";
+import {
+  ensureFoundInOwnAccount,
+  ensureOwnAccount,
+  ensureUpdateInOwnAccount,
+} from "../shared/aws/identity";
+import { reconcileTags } from "../shared/tags/reconcile";
+import { carryComputed, inputsOf, rethrowRecordingIfWritten } from "../shared/state";
+import { type Placement, placementOf } from "../shared/inputs/placement";
+import { type Tags, toTagList, userTags } from "../shared/tags/values";
+import { withoutUndefined } from "../shared/inputs/values";
 import { checkAuthorization } from "./check";
 import { diffAuthorization } from "./diff";
 import { findAuthorization } from "./scan";
@@ -113,7 +117,7 @@ export const authorizationProvider: pulumi.dynamic.ResourceProvider<
     if (existing && !inputs.adoptExisting) throw alreadyExists(id, placement, existing);
     const ref = { id, description: describeAs(id), inputs };
     const authorization = await put(inputs).catch((error: unknown) =>
-      recordIfWritten(
+      rethrowRecordingIfWritten(
         error,
         ref,
         () => findAuthorization(placement, id),
@@ -163,7 +167,8 @@ export const authorizationProvider: pulumi.dynamic.ResourceProvider<
 
   /** Only tags (and how to reach AWS) can change in place: Untag/Tag when the tags changed. */
   async update(id, olds, news) {
-    if (olds.assumeRole) await ensureOwnAccount(placementOf(news), olds.accountId, describeAs(id));
+    // Tags are addressed by ARN; nothing here goes by name.
+    await ensureUpdateInOwnAccount(placementOf(news), olds, describeAs(id), false);
     const state = { ...carryComputed(olds, COMPUTED, news), tags: olds.tags };
     const ref = { id, description: describeAs(id), inputs: news };
     forgetSnapshot(placementOf(news));

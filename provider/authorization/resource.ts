@@ -2,9 +2,12 @@
  * The AggregationAuthorization resource class and its public arguments.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { protectExternalId, type AssumeRoleArgs } from "../shared/args";
+import {
+  type AssumeRoleArgs,
+  type AssumeRoleSpec,
+  protectExternalId,
+} from "../shared/inputs/placement";
 import { DelegatedResource, delegatingProvider } from "../shared/stub";
-import type { AssumeRoleSpec } from "../shared/types";
 
 /** The provider every AggregationAuthorization uses (one object, so Pulumi serializes it once). */
 export const aggregationAuthorizationProvider = delegatingProvider("authorization");

@@ -8,10 +8,10 @@ import {
   DescribeAggregationAuthorizationsCommand,
   type AggregationAuthorization,
 } from "@aws-sdk/client-config-service";
-import { BatcherPool } from "../shared/batch";
-import { configClient, placementKey } from "../shared/clients";
-import { awsCall } from "../shared/errors";
-import type { Placement } from "../shared/types";
+import { BatcherPool } from "../shared/aws/batch";
+import { configClient, placementKey } from "../shared/aws/clients";
+import { awsCall } from "../shared/aws/errors";
+import type { Placement } from "../shared/inputs/placement";
 
 /** Page size of the scan: the API's maximum, for the fewest calls. */
 export const SCAN_PAGE_SIZE = 100;

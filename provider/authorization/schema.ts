@@ -3,8 +3,9 @@
  * AWS call, and the shapes `check` returns and state records.
  */
 import { z } from "zod";
-import { accountId, awsRegion, placement, required, tagMap } from "../shared/rules";
-import type { AssumeRoleSpec, Tags } from "../shared/types";
+import { accountId, awsRegion, required, tagMap } from "../shared/inputs/rules";
+import { type AssumeRoleSpec, placement } from "../shared/inputs/placement";
+import type { Tags } from "../shared/tags/values";
 
 /** The schema of the inputs the resource class sends (`__provider` removed). */
 export const authorizationInputSchema = z.strictObject({

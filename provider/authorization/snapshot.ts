@@ -11,11 +11,11 @@
  */
 import type { AggregationAuthorization } from "@aws-sdk/client-config-service";
 import { GetResourcesCommand } from "@aws-sdk/client-resource-groups-tagging-api";
-import { placementKey, taggingClient } from "../shared/clients";
-import { awsCall, errorCode } from "../shared/errors";
-import { listTags } from "../shared/tag-api";
-import { fromTagList } from "../shared/tags";
-import type { Placement, Tags } from "../shared/types";
+import { placementKey, taggingClient } from "../shared/aws/clients";
+import { awsCall, errorCode } from "../shared/aws/errors";
+import { listTags } from "../shared/tags/api";
+import { fromTagList, type Tags } from "../shared/tags/values";
+import type { Placement } from "../shared/inputs/placement";
 import { scanAll } from "./scan";
 
 /** How long reads may share a snapshot: long enough for one refresh of thousands of resources. */

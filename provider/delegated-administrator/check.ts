@@ -1,6 +1,6 @@
 /** `check` for DelegatedAdministrator: validation and the default region; no AWS call. */
-import { validate, type RawInputs } from "../shared/check";
-import type { CheckFailure } from "../shared/validation";
+import { validate, type RawInputs } from "../shared/inputs/validation";
+import type { CheckFailure } from "../shared/inputs/validation";
 import { delegatedAdministratorInputSchema, type DelegatedAdministratorInputs } from "./schema";
 
 /** Validates DelegatedAdministrator inputs; `olds` are unused, as nothing is generated. */

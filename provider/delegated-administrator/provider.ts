@@ -10,13 +10,18 @@ import {
   type DelegatedAdministrator as AwsDelegatedAdministrator,
 } from "@aws-sdk/client-organizations";
 import type * as pulumi from "@pulumi/pulumi";
-import { arnAccount } from "../shared/arn";
-import { organizationsClient } from "../shared/clients";
-import { attemptsOf, awsCall, errorCode, type CallContext } from "../shared/errors";
-import { actingAccount, ensureFoundInOwnAccount, ensureOwnAccount } from "../shared/identity";
-import { carryComputed, inputsOf, placementOf } from "../shared/state";
-import type { Placement } from "../shared/types";
-import { withoutUndefined } from "../shared/values";
+import { arnAccount } from "../shared/aws/arn";
+import { organizationsClient } from "../shared/aws/clients";
+import { attemptsOf, awsCall, errorCode, type CallContext } from "../shared/aws/errors";
+import {
+  actingAccount,
+  ensureFoundInOwnAccount,
+  ensureOwnAccount,
+  ensureUpdateInOwnAccount,
+} from "../shared/aws/identity";
+import { placementOf, type Placement } from "../shared/inputs/placement";
+import { carryComputed, inputsOf } from "../shared/state";
+import { withoutUndefined } from "../shared/inputs/values";
 import { registrationAdvice } from "./advice";
 import { checkDelegatedAdministrator } from "./check";
 import { diffDelegatedAdministrator } from "./diff";
@@ -200,10 +205,12 @@ export const delegationProvider: pulumi.dynamic.ResourceProvider<
 
   /** Only `assumeRole` can change in place (same account): nothing to call. */
   async update(id, olds, news) {
-    await ensureOwnAccount(
+    // Nothing is written; only a dropped assumeRole needs the default credentials' account checked.
+    await ensureUpdateInOwnAccount(
       placementOf(news),
-      olds.managementAccountId,
+      { accountId: olds.managementAccountId, assumeRole: olds.assumeRole },
       describeAs(registrationOf(id)),
+      false,
     );
     return { outs: withoutUndefined(carryComputed(olds, COMPUTED, news)) };
   },

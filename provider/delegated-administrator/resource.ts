@@ -3,9 +3,9 @@
  * administrator for an AWS service.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { protectExternalId, type AssumeRoleArgs } from "../shared/args";
+import { protectExternalId, type AssumeRoleArgs } from "../shared/inputs/placement";
 import { DelegatedResource, delegatingProvider } from "../shared/stub";
-import type { AssumeRoleSpec } from "../shared/types";
+import type { AssumeRoleSpec } from "../shared/inputs/placement";
 
 /** The provider every DelegatedAdministrator uses (one object, so Pulumi serializes it once). */
 export const delegatedAdministratorProvider = delegatingProvider("delegatedAdministrator");

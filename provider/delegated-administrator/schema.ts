@@ -4,8 +4,8 @@
  * the shapes `check` returns and state records.
  */
 import { z } from "zod";
-import { accountId, placement, required, servicePrincipal } from "../shared/rules";
-import type { AssumeRoleSpec } from "../shared/types";
+import { placement, type AssumeRoleSpec } from "../shared/inputs/placement";
+import { accountId, required, servicePrincipal } from "../shared/inputs/rules";
 
 /** The schema of the inputs the resource class sends (`__provider` removed). */
 export const delegatedAdministratorInputSchema = z.strictObject({

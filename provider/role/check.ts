@@ -1,9 +1,8 @@
 /** `check` for ServiceRole: validation and defaults. */
-import { validate, type RawInputs } from "../shared/check";
-import { keptOrGeneratedName } from "../shared/naming";
-import { isUnknown, PREVIEW_UNKNOWN } from "../shared/unknowns";
-import type { CheckFailure } from "../shared/validation";
-import { sortedUnique, withoutUndefined } from "../shared/values";
+import { type CheckFailure, type RawInputs, validate } from "../shared/inputs/validation";
+import { keptOrGeneratedName } from "../shared/inputs/naming";
+import { isUnknown, PREVIEW_UNKNOWN } from "../shared/inputs/unknowns";
+import { sortedUnique, withoutUndefined } from "../shared/inputs/values";
 import {
   configOrganizationsPolicyArn,
   CONFIG_SERVICE_PRINCIPAL,

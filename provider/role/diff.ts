@@ -4,20 +4,17 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { diffByTable, type DiffTable } from "../shared/diff";
-import { userTags } from "../shared/tags";
-import { sortedUnique } from "../shared/values";
+import { sortedUnique } from "../shared/inputs/values";
 import type { ServiceRoleInputs, ServiceRoleState } from "./schema";
 
 /** The role's diff table: the name and the trusted service identify it. */
 export const ROLE_DIFF: DiffTable = {
-  compared: ["name", "trustedService", "managedPolicyArns", "tags", "assumeRole"],
+  compared: ["name", "trustedService", "managedPolicyArns", "assumeRole"],
   replaceOn: ["name", "trustedService"],
   globalName: "name",
-  normalize: (property, value) => {
-    if (property === "tags") return userTags(value as Record<string, string>);
-    if (property === "managedPolicyArns") return sortedUnique(value as string[]);
-    return value;
-  },
+  tagged: true,
+  normalize: (property, value) =>
+    property === "managedPolicyArns" ? sortedUnique(value as string[]) : value,
 };
 
 /** Compares the recorded outputs with the new, checked inputs. */

@@ -14,21 +14,19 @@ import {
   type Role,
 } from "@aws-sdk/client-iam";
 import type * as pulumi from "@pulumi/pulumi";
-import { arnAccount } from "../shared/arn";
-import { iamClient } from "../shared/clients";
+import { arnAccount } from "../shared/aws/arn";
+import { iamClient } from "../shared/aws/clients";
+import { attemptsOf, awsCall, errorCode, type CallContext } from "../shared/aws/errors";
+import { applyTagDelta, TagUpdateError, type TagWriter } from "../shared/tags/api";
+import { fromTagList, tagDelta, type Tags, toTagList, userTags } from "../shared/tags/values";
 import {
-  attemptsOf,
-  awsCall,
-  errorCode,
-  PartialFailureError,
-  type CallContext,
-} from "../shared/errors";
-import { applyTagDelta, TagUpdateError, type TagWriter } from "../shared/tag-api";
-import { fromTagList, tagDelta, toTagList, userTags } from "../shared/tags";
-import type { Tags } from "../shared/types";
-import { ensureFoundInOwnAccount, ensureOwnAccount } from "../shared/identity";
-import { carryComputed, inputsOf, placementOf } from "../shared/state";
-import { withoutUndefined } from "../shared/values";
+  ensureFoundInOwnAccount,
+  ensureOwnAccount,
+  ensureUpdateInOwnAccount,
+} from "../shared/aws/identity";
+import { carryComputed, inputsOf, PartialFailureError } from "../shared/state";
+import { placementOf } from "../shared/inputs/placement";
+import { withoutUndefined } from "../shared/inputs/values";
 import { checkRole } from "./check";
 import { diffRole } from "./diff";
 import { trustPolicy, type ServiceRoleInputs, type ServiceRoleState } from "./schema";
@@ -233,7 +231,7 @@ export const roleProvider: pulumi.dynamic.ResourceProvider<Inputs, ServiceRoleSt
 
   async update(id, olds, news) {
     // IAM addresses the role by name: in another account this would change a namesake.
-    await ensureOwnAccount(placementOf(news), olds.accountId, describeAs(id));
+    await ensureUpdateInOwnAccount(placementOf(news), olds, describeAs(id), true);
     return {
       outs: await converge(
         {

@@ -2,7 +2,7 @@
  * The ServiceRole resource class: an IAM role for an AWS service, with managed policies.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { protectExternalId, type AssumeRoleArgs } from "../shared/args";
+import { protectExternalId, type AssumeRoleArgs } from "../shared/inputs/placement";
 import { DelegatedResource, delegatingProvider } from "../shared/stub";
 
 /** The provider every ServiceRole uses (one object, so Pulumi serializes it once). */

@@ -3,9 +3,10 @@
  * The organization aggregator uses one for `config.amazonaws.com`.
  */
 import { z } from "zod";
-import { partitionOf } from "../shared/arn";
-import { assumeRole, awsRegion, show, tagMap } from "../shared/rules";
-import type { AssumeRoleSpec, Tags } from "../shared/types";
+import { partitionOf } from "../shared/aws/arn";
+import { awsRegion, show, tagMap } from "../shared/inputs/rules";
+import { assumeRole, type AssumeRoleSpec } from "../shared/inputs/placement";
+import type { Tags } from "../shared/tags/values";
 
 /** The managed policy AWS Config needs to read an organization, in the partition of `region`. */
 export function configOrganizationsPolicyArn(region: string): string {

@@ -8,12 +8,12 @@ import {
   ListAWSServiceAccessForOrganizationCommand,
 } from "@aws-sdk/client-organizations";
 import type * as pulumi from "@pulumi/pulumi";
-import { organizationsClient } from "../shared/clients";
-import { awsCall, type CallContext } from "../shared/errors";
-import { actingAccount, ensureOwnAccount } from "../shared/identity";
-import { carryComputed, inputsOf, placementOf } from "../shared/state";
-import type { Placement } from "../shared/types";
-import { withoutUndefined } from "../shared/values";
+import { organizationsClient } from "../shared/aws/clients";
+import { awsCall, type CallContext } from "../shared/aws/errors";
+import { actingAccount, ensureOwnAccount, ensureUpdateInOwnAccount } from "../shared/aws/identity";
+import { placementOf, type Placement } from "../shared/inputs/placement";
+import { carryComputed, inputsOf } from "../shared/state";
+import { withoutUndefined } from "../shared/inputs/values";
 import { checkServiceAccess } from "./check";
 import { diffServiceAccess } from "./diff";
 import { disablesOnDelete, type ServiceAccessInputs, type ServiceAccessState } from "./schema";
@@ -110,7 +110,8 @@ export const trustedAccessProvider: pulumi.dynamic.ResourceProvider<Inputs, Serv
 
   /** Only `assumeRole` (same account) or `adoptExisting` change in place: nothing to call. */
   async update(id, olds, news) {
-    await ensureOwnAccount(placementOf(news), olds.accountId, describeAs(id));
+    // Nothing is written; only a dropped assumeRole needs the default credentials' account checked.
+    await ensureUpdateInOwnAccount(placementOf(news), olds, describeAs(id), false);
     return { outs: withoutUndefined(carryComputed(olds, COMPUTED, news)) };
   },
 

@@ -2,9 +2,9 @@
  * The ServiceAccess resource class: AWS Organizations trusted access for one AWS service.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { protectExternalId, type AssumeRoleArgs } from "../shared/args";
+import { protectExternalId, type AssumeRoleArgs } from "../shared/inputs/placement";
 import { DelegatedResource, delegatingProvider } from "../shared/stub";
-import type { AssumeRoleSpec } from "../shared/types";
+import type { AssumeRoleSpec } from "../shared/inputs/placement";
 
 /** The provider every ServiceAccess uses (one object, so Pulumi serializes it once). */
 export const serviceAccessProvider = delegatingProvider("serviceAccess");

@@ -4,8 +4,8 @@
  * records.
  */
 import { z } from "zod";
-import { placement, servicePrincipal } from "../shared/rules";
-import type { AssumeRoleSpec } from "../shared/types";
+import { placement, type AssumeRoleSpec } from "../shared/inputs/placement";
+import { servicePrincipal } from "../shared/inputs/rules";
 
 /** The schema of the inputs the resource class sends (`__provider` removed). */
 export const serviceAccessInputSchema = z.strictObject({

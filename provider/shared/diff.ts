@@ -1,16 +1,22 @@
 /**
  * `diff` driven by one declared table per resource: which properties are compared, and which force
- * a replacement. Both sides are normalized first, so list order never shows up as a change.
+ * a replacement. Both sides are normalized first, so list order never shows up as a change. Tags
+ * and the account a resource lives in mean the same for every resource, so the engine handles
+ * them itself rather than each table.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { roleAccount } from "./arn";
-import type { AssumeRoleSpec } from "./types";
-import { containsUnknown, isUnknown } from "./unknowns";
-import { deepEqual } from "./values";
+import { roleAccount } from "./aws/arn";
+import type { AssumeRoleSpec } from "./inputs/placement";
+import { userTags, type Tags } from "./tags/values";
+import { containsUnknown, isUnknown } from "./inputs/unknowns";
+import { deepEqual } from "./inputs/values";
 
 /** What `diff` compares for one resource type. */
 export interface DiffTable {
-  /** Properties whose change needs an update (or a replacement, if also in `replaceOn`). */
+  /**
+   * Properties whose change needs an update (or a replacement, if also in `replaceOn`). `tags` is
+   * not listed here: see {@link DiffTable.tagged}.
+   */
   readonly compared: readonly string[];
   /** Properties that identify the resource: a change creates a new one. */
   readonly replaceOn: readonly string[];
@@ -22,6 +28,13 @@ export interface DiffTable {
    */
   readonly globalName?: string;
   /**
+   * The resource carries user tags in `tags`. The engine then compares them too, the same way for
+   * every resource: only user tags count (AWS's own `aws:` tags are not the program's), absent
+   * tags equal empty ones, and a recorded state whose tags are not known always counts as a
+   * change. A tag change is an update, never a replacement.
+   */
+  readonly tagged?: boolean;
+  /**
    * The state property holding the account the resource lives in (and whose credentials act on
    * it). `accountId` by default; a resource whose `accountId` input names another account (the
    * account a DelegatedAdministrator registers) points this elsewhere.
@@ -29,8 +42,13 @@ export interface DiffTable {
   readonly ownerProperty?: string;
 }
 
-/** Defaults that make "absent" and "empty" compare equal. */
-const EMPTY_WHEN_ABSENT: Record<string, unknown> = { tags: {} };
+/** The property holding a resource's user tags. */
+const TAGS = "tags";
+/**
+ * A property every state this package records has (from the create's response); its presence
+ * tells a recorded state apart from inputs that were never applied.
+ */
+const RECORDED = "arn";
 
 /**
  * Compares old outputs with new inputs. An unknown new value counts as a change (and as a possible
@@ -44,8 +62,11 @@ export function diffByTable(
 ): pulumi.dynamic.DiffResult {
   const normalize = table.normalize ?? ((_property: string, value: unknown) => value);
   const comparable = (property: string, value: unknown): unknown =>
-    normalize(property, value ?? EMPTY_WHEN_ABSENT[property]);
-  const changed = table.compared.filter(
+    property === TAGS && table.tagged
+      ? userTags(value as Tags | undefined)
+      : normalize(property, value);
+  const properties = table.tagged ? [...table.compared, TAGS] : table.compared;
+  const changed = properties.filter(
     (property) =>
       containsUnknown(news[property]) ||
       notKnownInState(property, olds) ||
@@ -64,11 +85,11 @@ export function diffByTable(
 }
 
 /**
- * A recorded resource whose tags were not known when it was recorded (see shared/reconcile.ts)
+ * A recorded resource whose tags were not known when it was recorded (see tags/reconcile.ts)
  * must be updated, so that its real tags are read and brought in line.
  */
 function notKnownInState(property: string, olds: Record<string, unknown>): boolean {
-  return property === "tags" && olds.tags === undefined && olds.arn !== undefined;
+  return property === TAGS && olds[TAGS] === undefined && olds[RECORDED] !== undefined;
 }
 
 /**

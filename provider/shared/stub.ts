@@ -8,7 +8,13 @@
  * also fixes delete and refresh of resources an older version created.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { ProviderKind } from "../runtime";
+
+/**
+ * The kinds of resource this package implements: the names the stubs ask the runtime for. Declared
+ * here, where the stubs are made, so that the runtime depends on the stubs and not the other way.
+ */
+export type ProviderKind =
+  "aggregator" | "authorization" | "role" | "serviceAccess" | "delegatedAdministrator";
 
 /** The module specifier the stubs load; resolved from the Pulumi program's directory. */
 export const RUNTIME_MODULE = "pulumi-aws-config-aggregation/runtime";

@@ -243,7 +243,7 @@ describe("the packed package", function () {
             'DescribeConfigurationAggregators failed for aggregator "from-consumer" in 111111111111/us-east-1: AccessDeniedException: User: arn:aws:iam::111111111111:root is not authorized to perform: config:DescribeConfigurationAggregators',
         });
         const installed = path.join(project, "node_modules", "pulumi-aws-config-aggregation");
-        const errorsFile = path.join(installed, "dist", "provider", "shared", "errors.js");
+        const errorsFile = path.join(installed, "dist", "provider", "shared", "aws", "errors.js");
         assert.ok(host.stderr().includes(errorsFile), host.stderr());
         assert.equal(host.stderr().includes(path.join(REPO_ROOT, "dist")), false);
       } finally {

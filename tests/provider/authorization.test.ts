@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { forgetActingAccounts } from "../../provider/shared/identity";
+import { forgetActingAccounts } from "../../provider/shared/aws/identity";
 import {
   ConfigServiceClient,
   PutAggregationAuthorizationCommand,

@@ -5,7 +5,7 @@ import {
   OrganizationsClient,
   RegisterDelegatedAdministratorCommand,
 } from "@aws-sdk/client-organizations";
-import { forgetActingAccounts } from "../../provider/shared/identity";
+import { forgetActingAccounts } from "../../provider/shared/aws/identity";
 import {
   ACCOUNT_A,
   ACCOUNT_B,

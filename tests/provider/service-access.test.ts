@@ -4,7 +4,7 @@ import {
   ListAWSServiceAccessForOrganizationCommand,
   OrganizationsClient,
 } from "@aws-sdk/client-organizations";
-import { forgetActingAccounts } from "../../provider/shared/identity";
+import { forgetActingAccounts } from "../../provider/shared/aws/identity";
 import { ACCOUNT_A, ACCOUNT_B, REGION_A, roleArn, useEmulator } from "../support/emulator";
 import { checked, operations, rejection, serviceAccesses } from "./helpers";
 

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { checkAggregator } from "../../provider/aggregator/check";
 import { aggregatorProvider } from "../../provider/aggregator/provider";
-import { applyStackConfig } from "../../provider/shared/settings";
-import type { CheckFailure } from "../../provider/shared/validation";
+import { applyStackConfig } from "../../provider/shared/aws/settings";
+import type { CheckFailure } from "../../provider/shared/inputs/validation";
 import {
   AGGREGATOR_NAME,
   AGGREGATOR_PROPERTIES,

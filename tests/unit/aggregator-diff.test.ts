@@ -6,7 +6,7 @@ import type {
   ConfigurationAggregatorInputs,
   ConfigurationAggregatorState,
 } from "../../provider/aggregator/schema";
-import { PREVIEW_UNKNOWN } from "../../provider/shared/unknowns";
+import { PREVIEW_UNKNOWN } from "../../provider/shared/inputs/unknowns";
 import {
   AGGREGATOR_NAME,
   ORGANIZATION_ROLE_ARN,

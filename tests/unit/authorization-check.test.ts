@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { checkAuthorization } from "../../provider/authorization/check";
 import { authorizationProvider } from "../../provider/authorization/provider";
-import type { CheckFailure } from "../../provider/shared/validation";
+import type { CheckFailure } from "../../provider/shared/inputs/validation";
 import {
   AGGREGATOR_ACCOUNT,
   ASSUME_ROLE_PROPERTIES,

@@ -6,7 +6,7 @@ import type {
   AggregationAuthorizationInputs,
   AggregationAuthorizationState,
 } from "../../provider/authorization/schema";
-import { PREVIEW_UNKNOWN } from "../../provider/shared/unknowns";
+import { PREVIEW_UNKNOWN } from "../../provider/shared/inputs/unknowns";
 import {
   AGGREGATOR_ACCOUNT,
   OTHER_ACCOUNT,

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { BATCH_WINDOW_MS, Batcher, BatcherPool } from "../../provider/shared/batch";
+import { BATCH_WINDOW_MS, Batcher, BatcherPool } from "../../provider/shared/aws/batch";
 
 /** A `run` that records each call's requests and answers `<request>!` for each. */
 function recordingRun() {

@@ -6,8 +6,8 @@ import {
   delegatedAdministratorId,
   type DelegatedAdministratorState,
 } from "../../provider/delegated-administrator/schema";
-import { PREVIEW_UNKNOWN } from "../../provider/shared/unknowns";
-import type { CheckFailure } from "../../provider/shared/validation";
+import { PREVIEW_UNKNOWN } from "../../provider/shared/inputs/unknowns";
+import type { CheckFailure } from "../../provider/shared/inputs/validation";
 import {
   AGGREGATOR_ACCOUNT,
   OTHER_ACCOUNT,

@@ -10,7 +10,7 @@ import type {
   AggregationAuthorizationInputs,
   AggregationAuthorizationState,
 } from "../../provider/authorization/schema";
-import { applyStackConfig, currentSettings } from "../../provider/shared/settings";
+import { applyStackConfig, currentSettings } from "../../provider/shared/aws/settings";
 import { AGGREGATOR_ARN, AUTHORIZATION_ARN, OWNER_ACCOUNT } from "./fixtures";
 
 /** The outputs a successful create records for these checked inputs, in `accountId`. */

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { organizationAdvice } from "../../provider/shared/organization-advice";
+import { organizationAdvice } from "../../provider/shared/aws/organization-advice";
 
 const ORGANIZATION = {
   id: "o-exampleorg1",

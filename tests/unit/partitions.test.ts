@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
-import { homeRegionOf, partitionOf } from "../../provider/shared/arn";
-import { AWS_REGION_PATTERN } from "../../provider/shared/rules";
+import { homeRegionOf, partitionOf } from "../../provider/shared/aws/arn";
+import { AWS_REGION_PATTERN } from "../../provider/shared/inputs/rules";
 
 describe("partitions", () => {
   const cases: [region: string, partition: string, homeRegion: string][] = [

@@ -5,7 +5,7 @@ import type { ConfigurationAggregatorInputs } from "../../provider/aggregator/sc
 import { checkAuthorization } from "../../provider/authorization/check";
 import { diffAuthorization } from "../../provider/authorization/diff";
 import type { AggregationAuthorizationInputs } from "../../provider/authorization/schema";
-import { roleAccount } from "../../provider/shared/arn";
+import { roleAccount } from "../../provider/shared/aws/arn";
 import { OWNER_ACCOUNT, REGION, THIRD_REGION } from "./fixtures";
 import { aggregatorProgram, authorizationProgram, Random, REGIONS, rewritten } from "./generators";
 import { aggregatorState, authorizationState } from "./helpers";

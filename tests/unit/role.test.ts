@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import { checkRole } from "../../provider/role/check";
 import { diffRole } from "../../provider/role/diff";
 import type { ServiceRoleState } from "../../provider/role/schema";
-import { PREVIEW_UNKNOWN } from "../../provider/shared/unknowns";
+import { PREVIEW_UNKNOWN } from "../../provider/shared/inputs/unknowns";
 
 const checked = (news: Record<string, unknown>) => {
   const result = checkRole(undefined, { region: "us-east-1", name: "config-org", ...news });

@@ -2,8 +2,8 @@ import * as assert from "node:assert/strict";
 import { checkServiceAccess } from "../../provider/service-access/check";
 import { diffServiceAccess } from "../../provider/service-access/diff";
 import { disablesOnDelete, type ServiceAccessState } from "../../provider/service-access/schema";
-import { PREVIEW_UNKNOWN } from "../../provider/shared/unknowns";
-import type { CheckFailure } from "../../provider/shared/validation";
+import { PREVIEW_UNKNOWN } from "../../provider/shared/inputs/unknowns";
+import type { CheckFailure } from "../../provider/shared/inputs/validation";
 import {
   OTHER_ACCOUNT,
   OWNER_ACCOUNT,

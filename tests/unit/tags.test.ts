@@ -3,11 +3,11 @@ import {
   fromTagList,
   isAwsTagKey,
   tagDelta,
+  type TagDelta,
+  type Tags,
   toTagList,
   userTags,
-  type TagDelta,
-} from "../../provider/shared/tags";
-import type { Tags } from "../../provider/shared/types";
+} from "../../provider/shared/tags/values";
 import { Random, tags as randomTags } from "./generators";
 
 describe("tags", () => {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { checkAggregator } from "../../provider/aggregator/check";
 import { checkAuthorization } from "../../provider/authorization/check";
-import { containsUnknown, isUnknown, PREVIEW_UNKNOWN } from "../../provider/shared/unknowns";
+import { containsUnknown, isUnknown, PREVIEW_UNKNOWN } from "../../provider/shared/inputs/unknowns";
 import {
   AGGREGATOR_ACCOUNT,
   AGGREGATOR_NAME,

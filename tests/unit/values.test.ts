@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import { formatPath } from "../../provider/shared/validation";
-import { deepEqual, sortedUnique, withoutUndefined } from "../../provider/shared/values";
-import { PREVIEW_UNKNOWN } from "../../provider/shared/unknowns";
+import { formatPath } from "../../provider/shared/inputs/validation";
+import { deepEqual, sortedUnique, withoutUndefined } from "../../provider/shared/inputs/values";
+import { PREVIEW_UNKNOWN } from "../../provider/shared/inputs/unknowns";
 
 describe("formatPath", () => {
   const rows: [readonly PropertyKey[], string][] = [

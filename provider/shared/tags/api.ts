@@ -9,11 +9,12 @@ import {
   UntagResourceCommand,
 } from "@aws-sdk/client-config-service";
 import { GetResourcesCommand } from "@aws-sdk/client-resource-groups-tagging-api";
-import { BatcherPool } from "./batch";
-import { configClient, placementKey, taggingClient } from "./clients";
-import { awsCall, type CallContext } from "./errors";
-import { fromTagList, toTagList, type TagDelta } from "./tags";
-import type { Placement, Tags } from "./types";
+import { BatcherPool } from "../aws/batch";
+import { configClient, placementKey, taggingClient } from "../aws/clients";
+import { awsCall, type CallContext } from "../aws/errors";
+import { fromTagList, toTagList, type TagDelta } from "./values";
+import type { Placement } from "../inputs/placement";
+import type { Tags } from "../tags/values";
 
 /** Most ARNs one GetResources call may name. */
 export const GET_RESOURCES_ARN_LIMIT = 100;

@@ -7,7 +7,7 @@ import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { stsClient } from "./clients";
 import { credentialsKey } from "./credentials";
 import { arnAccount, partitionOf, roleAccount } from "./arn";
-import type { Placement } from "./types";
+import type { Placement } from "../inputs/placement";
 
 const callerAccounts = new Map<string, Promise<string>>();
 
@@ -61,6 +61,29 @@ export async function ensureOwnAccount(
         `to move the resource to account ${account}, replace it (for example with the replaceOnChanges option).`,
     );
   }
+}
+
+/**
+ * The account check of every update, one rule for all resources: check when the update addresses
+ * the resource by name (a Put, or any IAM call), or when the recorded state acted through
+ * `assumeRole` — whatever the new inputs say about the role.
+ *
+ * Why both: a call by name, made with credentials that moved to another account, would create or
+ * change a namesake there (see {@link ensureOwnAccount}). A call by ARN cannot reach a namesake, so
+ * a tag-only update needs the check only where the credentials most likely moved: a role dropped
+ * from the inputs leaves the default credentials to act, usually in another account, where the tag
+ * calls would fail with an AccessDenied that does not say why. Where the new inputs keep a role,
+ * {@link ensureOwnAccount} makes no call, since `diff` already replaces on a move; and a tag-only
+ * update that never had a role makes none either, so it costs no GetCallerIdentity.
+ */
+export async function ensureUpdateInOwnAccount(
+  placement: Placement,
+  recorded: { readonly accountId?: string; readonly assumeRole?: unknown },
+  resource: string,
+  addressesByName: boolean,
+): Promise<void> {
+  if (addressesByName || recorded.assumeRole !== undefined)
+    await ensureOwnAccount(placement, recorded.accountId, resource);
 }
 
 /**

@@ -1,6 +1,9 @@
 /**
- * The retry strategy of every client: the SDK's adaptive client-side rate limiter with a patient
- * exponential backoff and no retry quota.
+ * Retries, written once: the retry strategy of every client, and the pauses and retry-after-delays
+ * loop for the waits the SDK cannot see.
+ *
+ * The strategy: the SDK's adaptive client-side rate limiter with a patient exponential backoff and
+ * no retry quota.
  *
  * Why not the SDK's own `adaptive` mode: its retry quota (500 tokens, 5 per retry) empties after
  * about a hundred throttled requests, after which requests fail at once. A deployment that creates
@@ -44,7 +47,7 @@ export class PatientRetryStrategy implements RetryStrategyV2 {
     if (!retryable || attempt >= maxAttempts()) throw new Error("No retry token available");
     const base = errorInfo.errorType === "THROTTLING" ? THROTTLING_BASE_DELAY_MS : BASE_DELAY_MS;
     const delay = Math.random() * Math.min(MAX_DELAY_MS, base * 2 ** attempt);
-    await new Promise((resolve) => setTimeout(resolve, delay));
+    await sleep(delay);
     await this.rateLimiter.getSendToken();
     return retryToken(attempt);
   }
@@ -58,4 +61,40 @@ export class PatientRetryStrategy implements RetryStrategyV2 {
 /** The strategy sleeps itself, so the token asks the SDK for no further delay. */
 function retryToken(count: number): RetryToken {
   return { getRetryCount: () => count, getRetryDelay: () => 0 };
+}
+
+/** Resolves after `ms` milliseconds: the one pause every retry and re-check of this package uses. */
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** How one attempt ended: with a value, or with an error. */
+export type Outcome<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
+
+/**
+ * Runs `attempt` (given its index, 0 first), and again after each of `delays` in turn while
+ * `again` says the outcome calls for another try; then returns the last value or throws the last
+ * error. For waits the SDK's retry strategy cannot see: an answer that is well-formed but early
+ * (a new IAM role not yet usable, a new resource not yet listed).
+ */
+export async function retryAfterDelays<T>(
+  delays: readonly number[],
+  attempt: (index: number) => Promise<T>,
+  again: (outcome: Outcome<T>) => boolean,
+): Promise<T> {
+  for (let index = 0; ; index++) {
+    let outcome: Outcome<T>;
+    try {
+      outcome = { ok: true, value: await attempt(index) };
+    } catch (error) {
+      outcome = { ok: false, error };
+    }
+    const delay = delays[index];
+    if (delay === undefined || !again(outcome)) {
+      if (outcome.ok) return outcome.value;
+      throw outcome.error;
+    }
+    await sleep(delay);
+  }
 }

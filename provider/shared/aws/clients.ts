@@ -11,7 +11,7 @@ import { STSClient } from "@aws-sdk/client-sts";
 import { homeRegionOf, partitionOf } from "./arn";
 import { credentialsFor, credentialsKey } from "./credentials";
 import { PatientRetryStrategy } from "./retry";
-import type { Placement } from "./types";
+import type { Placement } from "../inputs/placement";
 
 interface ClientConfig {
   region: string;

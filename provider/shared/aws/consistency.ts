@@ -3,6 +3,7 @@
  * resource. A read that finds nothing right after this provider wrote the resource looks again
  * before it tells Pulumi the resource is gone, because "gone" drops it from state.
  */
+import { retryAfterDelays } from "./retry";
 
 /** Pauses between confirming looks, in milliseconds. */
 export const CONFIRM_ABSENCE_DELAYS_MS = [250, 500, 1000, 2000];
@@ -18,13 +19,15 @@ export async function findConsistently<T>(
   lookUp: (again: boolean) => Promise<T | undefined>,
   lastWrittenAt: string | undefined,
 ): Promise<T | undefined> {
-  let found = await lookUp(false);
   const writtenAt = lastWrittenAt ? Date.parse(lastWrittenAt) : NaN;
-  if (found !== undefined || !(Date.now() - writtenAt < CONSISTENCY_HORIZON_MS)) return found;
-  for (const delay of CONFIRM_ABSENCE_DELAYS_MS) {
-    await new Promise((resolve) => setTimeout(resolve, delay));
-    found = await lookUp(true);
-    if (found !== undefined) return found;
-  }
-  return undefined;
+  // Decided once, after the first look, so that a horizon passing during the looks cuts none short.
+  let recent: boolean | undefined;
+  return retryAfterDelays(
+    CONFIRM_ABSENCE_DELAYS_MS,
+    (index) => lookUp(index > 0),
+    (outcome) =>
+      outcome.ok &&
+      outcome.value === undefined &&
+      (recent ??= Date.now() - writtenAt < CONSISTENCY_HORIZON_MS),
+  );
 }

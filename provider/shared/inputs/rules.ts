@@ -1,10 +1,10 @@
 /**
- * Field rules shared by both resources, written once: the API reference's lengths and patterns
+ * Field rules shared by every resource, written once: the API reference's lengths and patterns
  * plus the service's documented rules (tag characters, reserved `aws:` keys). Each message names
  * the value and the rule, so a failed preview says what to fix.
  */
 import { z } from "zod";
-import { ACCOUNT_ID_PATTERN, IAM_ROLE_ARN_PATTERN } from "./arn";
+import { ACCOUNT_ID_PATTERN, IAM_ROLE_ARN_PATTERN } from "../aws/arn";
 
 /** Most tags a Config resource may carry. */
 export const MAX_TAGS = 50;
@@ -16,8 +16,6 @@ export const MAX_TAGS = 50;
 export const AWS_REGION_PATTERN = /^(?:[a-z]{2}|eusc)(-[a-z]+)+-\d{1,2}$/;
 /** Allowed tag characters per the AWS Config tagging documentation. */
 const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
-const EXTERNAL_ID = /^[\w+=,.@:/-]+$/;
-const SESSION_NAME = /^[\w+=,.@-]+$/;
 /** The Organizations API's ServicePrincipal pattern; emptiness is the length rule's to report. */
 const SERVICE_PRINCIPAL = /^[\w+=,.@-]*$/;
 
@@ -106,44 +104,3 @@ function tagValueProblems(value: string): string[] {
 }
 
 const CHARACTER_RULE = "may contain only letters, digits, spaces and _ . : / = + - @";
-
-/**
- * Acting in another account. The external ID is a secret: its messages never repeat its value.
- */
-export const assumeRole = z.strictObject({
-  roleArn: iamRoleArn,
-  externalId: z
-    .string()
-    .min(2, {
-      error: "the external ID must be 2 to 1224 characters long (value hidden: it is secret)",
-    })
-    .max(1224, {
-      error: "the external ID must be 2 to 1224 characters long (value hidden: it is secret)",
-    })
-    .regex(EXTERNAL_ID, {
-      error:
-        "the external ID may contain only letters, digits and _ + = , . @ : / - (value hidden: it is secret)",
-    })
-    .optional(),
-  sessionName: z
-    .string()
-    .min(2, { error: (issue) => `${show(issue.input)} is shorter than 2 characters` })
-    .max(64, { error: (issue) => `${show(issue.input)} is longer than 64 characters` })
-    .regex(SESSION_NAME, {
-      error: (issue) => `${show(issue.input)} may contain only letters, digits and _ + = , . @ -`,
-    })
-    .optional(),
-  durationSeconds: z
-    .number()
-    .int({ error: (issue) => `${show(issue.input)} is not a whole number of seconds` })
-    .min(900, { error: (issue) => `${show(issue.input)} is below the minimum of 900 seconds` })
-    .max(43200, { error: (issue) => `${show(issue.input)} is above the maximum of 43200 seconds` })
-    .optional(),
-});
-
-/** Where the resource lives, who acts, and whether an existing resource may be taken over. */
-export const placement = {
-  region: awsRegion.optional(),
-  assumeRole: assumeRole.optional(),
-  adoptExisting: z.boolean().optional(),
-};

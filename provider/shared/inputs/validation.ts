@@ -1,8 +1,11 @@
 /**
- * Turning schema issues into the `{ property, reason }` failures that `check` returns, so that
- * `pulumi preview` lists every problem at once, with paths like `accountAggregationSource.accountIds[2]`.
+ * The part of `check` every resource shares: drop the serialized provider, validate against the
+ * schema and the cross-field rules, settle the region, and turn schema issues into the
+ * `{ property, reason }` failures that `check` returns, so that `pulumi preview` lists every
+ * problem at once, with paths like `accountAggregationSource.accountIds[2]`.
  */
 import type { z } from "zod";
+import { defaultRegion } from "../aws/settings";
 import { isUnknown } from "./unknowns";
 
 /** One input problem, as the dynamic-provider `check` contract reports it. */
@@ -11,6 +14,35 @@ export interface CheckFailure {
   readonly property: string;
   /** What is wrong and what is allowed. */
   readonly reason: string;
+}
+
+/** Inputs as the engine sends them, `__provider` included. */
+export type RawInputs = Record<string, unknown>;
+
+/** The outcome of validation: failures, or inputs ready to normalize. */
+export interface Validated {
+  readonly failures: CheckFailure[];
+  /** The inputs without `__provider`, with `region` defaulted. */
+  readonly inputs: RawInputs;
+}
+
+/** Validates `news` against `schema` plus `crossField`, and fills in the default region. */
+export function validate(
+  schema: z.ZodType,
+  news: RawInputs,
+  crossField: (inputs: RawInputs) => CheckFailure[],
+): Validated {
+  const { __provider: _provider, ...inputs } = news;
+  const failures = [...schemaFailures(schema, inputs), ...crossField(inputs)];
+  const region = inputs.region ?? defaultRegion();
+  if (region === undefined) {
+    failures.push({
+      property: "region",
+      reason:
+        'no region given: set the "region" input, the stack config "aws:region", or the AWS_REGION environment variable',
+    });
+  }
+  return { failures, inputs: { ...inputs, region } };
 }
 
 type PathPart = PropertyKey;

@@ -1,18 +1,19 @@
 /**
- * Bringing the tags of a resource that exists to the desired ones, for every resource type, and
- * recording a resource that exists after a failed write. The resource exists at these points, so
- * a failure is a partial failure: Pulumi records the resource with what is known of it, and the
+ * Bringing the tags of a resource that exists to the desired ones, for every resource type. The
+ * resource exists at this point, so a failure is a partial failure: Pulumi records the resource with what is known of it, and the
  * next `pulumi up` finishes the job.
  *
  * A recorded state without `tags` means "tags not known" (a read of them failed, or a write's
  * response was lost): such a state always diffs as changed, and the next reconciliation reads the
  * real tags first, so tags this stack does not want are removed rather than kept.
  */
-import { CONFIRM_ABSENCE_DELAYS_MS } from "./consistency";
-import { errorCode, PartialFailureError, type CallContext } from "./errors";
-import { applyTagDelta, configTagWriter, listTags, TagUpdateError } from "./tag-api";
-import { tagDelta } from "./tags";
-import type { AssumeRoleSpec, Tags } from "./types";
+import { CONFIRM_ABSENCE_DELAYS_MS } from "../aws/consistency";
+import { errorCode, type CallContext } from "../aws/errors";
+import { retryAfterDelays } from "../aws/retry";
+import type { AssumeRoleSpec } from "../inputs/placement";
+import { PartialFailureError, type ResourceRef } from "../state";
+import { applyTagDelta, configTagWriter, listTags, TagUpdateError } from "./api";
+import { tagDelta, type Tags } from "./values";
 
 /** The recorded state of a taggable Config resource. */
 export interface TaggableState {
@@ -21,16 +22,6 @@ export interface TaggableState {
   readonly region: string;
   readonly assumeRole?: AssumeRoleSpec;
   readonly tags: Tags;
-}
-
-/** Which resource, for messages and for the partial-failure record. */
-export interface ResourceRef {
-  /** The Pulumi ID. */
-  readonly id: string;
-  /** The resource in words, e.g. `aggregator "org"`. */
-  readonly description: string;
-  /** The inputs of the operation, `__provider` included, recorded on a partial failure. */
-  readonly inputs: object;
 }
 
 /**
@@ -65,28 +56,6 @@ export async function reconcileTags<S extends TaggableState>(
 }
 
 /**
- * After a create's Put failed: when the resource exists anyway (the Put was carried out and its
- * response lost, say), throws a partial failure recording it with tags not known, so the next
- * `pulumi up` updates it instead of finding a resource "this stack did not create". Otherwise
- * rethrows the Put's error.
- */
-export async function recordIfWritten<Found>(
-  putError: unknown,
-  ref: ResourceRef,
-  lookUp: () => Promise<Found | undefined>,
-  stateOf: (found: Found) => object,
-): Promise<never> {
-  const found = await lookUp().catch(() => undefined);
-  if (found === undefined) throw putError;
-  // Tags are left out, not set to undefined: the host's protobuf encoding refuses undefined.
-  const { tags: _unknown, ...recorded } = { ...ref.inputs, ...stateOf(found) } as Record<
-    string,
-    unknown
-  >;
-  throw new PartialFailureError(ref.id, recorded, putError as Error);
-}
-
-/**
  * A partial-failure record with the tags as known. Tags not known are left out rather than set to
  * undefined, which the host's protobuf encoding refuses (it would never answer).
  */
@@ -104,13 +73,9 @@ async function listTagsAfterWrite(
   context: Omit<CallContext, "operation">,
   arn: string,
 ): Promise<Tags> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await listTags(context, arn);
-    } catch (error) {
-      const delay = CONFIRM_ABSENCE_DELAYS_MS[attempt];
-      if (errorCode(error) !== "ResourceNotFoundException" || delay === undefined) throw error;
-      await new Promise((resolve) => setTimeout(resolve, delay));
-    }
-  }
+  return retryAfterDelays(
+    CONFIRM_ABSENCE_DELAYS_MS,
+    () => listTags(context, arn),
+    (outcome) => !outcome.ok && errorCode(outcome.error) === "ResourceNotFoundException",
+  );
 }

@@ -4,7 +4,7 @@
  */
 import { arnAccount } from "./arn";
 import { actingAccount } from "./identity";
-import type { Placement } from "./types";
+import type { Placement } from "../inputs/placement";
 
 /** What an AWS call was about, for its error message. */
 export interface CallContext {
@@ -94,30 +94,6 @@ export function scrubSecrets(text: string, placement: Placement): string {
 async function accountFor(context: CallContext): Promise<string> {
   if (context.accountId) return context.accountId;
   return actingAccount(context.placement).catch(() => "unknown account");
-}
-
-/**
- * A failure after the resource exists. Pulumi's dynamic-provider host turns an error carrying `id`
- * and `properties` into a partial-failure result, so the engine records the resource and the next
- * `pulumi up` completes it through update instead of losing track of it.
- */
-export class PartialFailureError extends Error {
-  /** The ID of the resource that now exists. */
-  readonly id: string;
-  /** Its properties as they are, `__provider` included, so that later steps can load the provider. */
-  readonly properties: object;
-  /** Why the operation did not complete. */
-  readonly reasons: string[];
-
-  constructor(id: string, properties: object, cause: Error) {
-    super(
-      `${cause.message} (the resource exists and has been recorded; run \`pulumi up\` again to finish)`,
-    );
-    this.name = "PartialFailureError";
-    this.id = id;
-    this.properties = properties;
-    this.reasons = [cause.message];
-  }
 }
 
 /**

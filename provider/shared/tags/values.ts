@@ -1,9 +1,11 @@
 /**
  * Tags as values, written once for every resource: user tags versus AWS's, conversions, and the
  * smallest change between two tag sets. Tags with the reserved `aws:` prefix belong to AWS: they
- * are never shown as user tags and never touched. (The calls that apply tags are in tag-api.ts.)
+ * are never shown as user tags and never touched. (The calls that apply tags are in api.ts.)
  */
-import type { Tags } from "./types";
+
+/** User tags as a map. */
+export type Tags = Record<string, string>;
 
 /** True for keys AWS reserves for itself. */
 export function isAwsTagKey(key: string): boolean {

@@ -10,7 +10,7 @@ import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smit
 import { homeRegionOf, partitionOf } from "./arn";
 import { PatientRetryStrategy } from "./retry";
 import { currentSettings, defaultRegion } from "./settings";
-import type { AssumeRoleSpec } from "./types";
+import type { AssumeRoleSpec } from "../inputs/placement";
 
 /** Session name used when `assumeRole.sessionName` is not given. */
 export const DEFAULT_SESSION_NAME = "pulumi-aws-config-aggregation";
