@@ -247,21 +247,24 @@ export function organizationAggregatorProblems(args: OrganizationAggregatorArgs)
 function delegatedAdministratorProblems(args: DelegatedAdministratorPlacementArgs): string[] {
   const { accountId, assumeRole } = args;
   const problems: string[] = [];
-  if (isPlain(accountId))
-    problems.push(...accountIdProblems("delegatedAdministrator.accountId", accountId));
+  const accountProblems = isPlain(accountId)
+    ? accountIdProblems("delegatedAdministrator.accountId", accountId)
+    : [];
+  problems.push(...accountProblems);
+  // The account to compare a role with: a plain, well-formed one only.
+  const account = isPlain(accountId) && accountProblems.length === 0 ? accountId : undefined;
   if (assumeRole === undefined) {
     problems.push(
       "delegatedAdministrator.assumeRole is missing; give the role to assume in the delegated administrator account",
     );
   } else if (isPlain(assumeRole) && isPlain(assumeRole.roleArn)) {
     const roleArn = assumeRole.roleArn;
-    const roleProblems = roleArnProblems("delegatedAdministrator.assumeRole.roleArn", roleArn);
-    problems.push(...roleProblems);
+    problems.push(...roleArnProblems("delegatedAdministrator.assumeRole.roleArn", roleArn));
     const acting = roleAccount(roleArn);
-    if (isPlain(accountId) && acting !== undefined && acting !== accountId) {
+    if (account !== undefined && acting !== undefined && acting !== account) {
       problems.push(
         `delegatedAdministrator.assumeRole.roleArn ${JSON.stringify(roleArn)} is in account ${acting}, ` +
-          `not in the delegated administrator account ${accountId}; the role and the aggregator are created where it acts`,
+          `not in the delegated administrator account ${account}; the role and the aggregator are created where it acts`,
       );
     }
   }
