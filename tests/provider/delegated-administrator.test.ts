@@ -144,6 +144,30 @@ describe("DelegatedAdministrator provider against the emulator", () => {
     assert.deepEqual(operations(emulator()), ["ListDelegatedAdministrators"]);
   });
 
+  it("records a registration its own first request made when the answer was lost", async () => {
+    await trustConfig();
+    emulator().setFaults({
+      rules: [
+        {
+          kind: "unavailable",
+          operation: "RegisterDelegatedAdministrator",
+          phase: "after",
+          times: 1,
+        },
+      ],
+    });
+    const created = await delegatedAdministrators.create(await inputsFor());
+    assert.equal(created.id, ID);
+    // The SDK's retry finds the account registered: that is this create's own registration.
+    assert.deepEqual(operations(emulator()), [
+      "GetCallerIdentity",
+      "ListDelegatedAdministrators",
+      "RegisterDelegatedAdministrator",
+      "RegisterDelegatedAdministrator",
+    ]);
+    assert.deepEqual(await registered(), [ACCOUNT_B]);
+  });
+
   it("says to enable trusted access first when it is off", async () => {
     const error = await rejection(delegatedAdministrators.create(await inputsFor()));
     assert.match(
