@@ -1,6 +1,8 @@
 import type { ConfigStore } from "./config/store.js";
 import type { FaultInjector } from "./faults.js";
 import type { IamStore } from "./iam/store.js";
+import type { OrganizationStore } from "./organizations/store.js";
+import type { OrganizationSettings } from "./types.js";
 
 /** Options after defaults are applied. */
 export interface ResolvedOptions {
@@ -9,12 +11,15 @@ export interface ResolvedOptions {
   readonly roleExternalIds: Readonly<Record<string, string>>;
   readonly maxBodyBytes: number;
   readonly maxLogEntries: number;
+  /** The organization at start, which `reset()` returns to. */
+  readonly organization: OrganizationSettings;
 }
 
 /** Everything the emulated services share: their state and the emulator's settings. */
 export interface World {
   readonly config: ConfigStore;
   readonly iam: IamStore;
+  readonly organization: OrganizationStore;
   readonly faults: FaultInjector;
   readonly options: ResolvedOptions;
 }

@@ -12,7 +12,7 @@ export const CONTROL_PREFIX = "/_emulator/";
 /** What the control endpoints act on: the emulator plus its current fault spec. */
 export type ControlTarget = Pick<
   Emulator,
-  "reset" | "requests" | "clearRequests" | "setFaults" | "snapshot"
+  "reset" | "requests" | "clearRequests" | "setFaults" | "setOrganization" | "snapshot"
 > & { faults(): unknown };
 
 /**
@@ -22,7 +22,10 @@ export type ControlTarget = Pick<
  * - `GET /_emulator/faults` — the FaultSpec in force.
  * - `GET /_emulator/requests` — the request log; `DELETE` empties it.
  * - `POST /_emulator/reset` — forgets all state, the log and the faults.
- * - `GET /_emulator/state` — the snapshot of all resources and roles.
+ * - `POST /_emulator/organization` — body: `{"mode": "all" | "consolidated-billing" | "none",
+ *   "members"?: [account IDs]}`; replaces the organization until the next reset.
+ * - `GET /_emulator/organization` — the organization as the snapshot shows it.
+ * - `GET /_emulator/state` — the snapshot of all resources, roles and the organization.
  * - `GET /_emulator/stats` — this process's CPU time, for the benchmark's per-core figure.
  */
 export function handleControl(
@@ -49,6 +52,13 @@ export function handleControl(
     case "POST reset":
       target.reset();
       return ok({});
+    case "POST organization":
+      return withJsonBody(body, (settings) => {
+        target.setOrganization(settings as Parameters<ControlTarget["setOrganization"]>[0]);
+        return ok(target.snapshot().organization);
+      });
+    case "GET organization":
+      return ok(target.snapshot().organization);
     case "GET state":
       return ok(target.snapshot());
     case "GET stats":
@@ -60,7 +70,7 @@ export function handleControl(
   }
 }
 
-const KNOWN = new Set(["faults", "requests", "reset", "state", "stats"]);
+const KNOWN = new Set(["faults", "requests", "reset", "state", "stats", "organization"]);
 
 function ok(value: unknown): ControlResponse {
   return { status: 200, body: JSON.stringify(value) };

@@ -6,6 +6,7 @@ import type { Call, World } from "./context.js";
 import { AwsError } from "./errors.js";
 import { faultError } from "./faults.js";
 import { iamService } from "./iam/index.js";
+import { organizationsService } from "./organizations/index.js";
 import type { RequestLog } from "./log.js";
 import { type EncodedResponse, jsonError, jsonResponse, parseJsonInput } from "./protocols/json.js";
 import { FORM_CONTENT_TYPE, parseForm, queryError, queryResponse } from "./protocols/query.js";
@@ -33,6 +34,7 @@ const BY_SIGNING_NAME: Readonly<Record<string, Service>> = {
   tagging: taggingService,
   sts: stsService,
   iam: iamService,
+  organizations: organizationsService,
 };
 
 /** The request after routing: which service, which operation, who calls. */
@@ -215,6 +217,8 @@ function queryRefusal(
 function guessService(req: AwsRequest): Service {
   const target = header(req.headers, "x-amz-target");
   if (target?.startsWith(`${taggingService.targetPrefix}.`) === true) return taggingService;
+  if (target?.startsWith(`${organizationsService.targetPrefix}.`) === true)
+    return organizationsService;
   if (target !== undefined || mediaType(req.headers) !== FORM_CONTENT_TYPE) return configService;
   return queryParams(req).get("Version") === iamService.version ? iamService : stsService;
 }
@@ -246,7 +250,9 @@ function queryParams(req: AwsRequest): ReadonlyMap<string, string> {
 }
 
 function encodeError(service: Service, error: AwsError): EncodedResponse {
-  return service.protocol === "json" ? jsonError(error) : queryError(error, service.xmlns);
+  return service.protocol === "json"
+    ? jsonError(error, service.messageMember)
+    : queryError(error, service.xmlns);
 }
 
 /** Anything but an AwsError is a bug in the emulator; the caller sees AWS's InternalFailure. */

@@ -6,6 +6,7 @@ import { Dispatcher } from "./dispatch.js";
 import { FaultInjector } from "./faults.js";
 import { IamStore } from "./iam/index.js";
 import { RequestLog } from "./log.js";
+import { OrganizationStore, resolveOrganization } from "./organizations/index.js";
 import { createHttpServer } from "./server.js";
 import type { Emulator, EmulatorOptions } from "./types.js";
 
@@ -26,6 +27,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const world: World = {
     config: new ConfigStore(),
     iam: new IamStore(),
+    organization: new OrganizationStore(resolved.organization, Date.now()),
     faults,
     options: resolved,
   };
@@ -36,13 +38,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     reset() {
       world.config.reset();
       world.iam.reset();
+      world.organization.reset(Date.now());
       faults.set({});
       log.clear();
     },
     requests: () => log.list(),
     clearRequests: () => log.clear(),
     setFaults: (spec) => faults.set(spec),
-    snapshot: () => ({ resources: world.config.views(), roles: world.iam.views() }),
+    setOrganization: (settings) =>
+      world.organization.set(resolveOrganization(settings), Date.now()),
+    snapshot: () => ({
+      resources: world.config.views(),
+      roles: world.iam.views(),
+      organization: world.organization.view(),
+    }),
   };
   const server = createHttpServer({
     maxBodyBytes: resolved.maxBodyBytes,
@@ -85,5 +94,6 @@ function resolveOptions(options: EmulatorOptions): ResolvedOptions {
     roleExternalIds: { ...options.roleExternalIds },
     maxBodyBytes,
     maxLogEntries: options.maxLogEntries ?? DEFAULT_MAX_LOG_ENTRIES,
+    organization: resolveOrganization(options.organization),
   };
 }

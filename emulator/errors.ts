@@ -7,12 +7,23 @@ export class AwsError extends Error {
   readonly code: string;
   /** HTTP status sent with it. */
   readonly status: number;
+  /**
+   * Members the error shape declares beyond its message, sent as they are (AWS Organizations'
+   * `Reason`, for instance).
+   */
+  readonly fields: Readonly<Record<string, string>>;
 
-  constructor(code: string, message: string, status = 400) {
+  constructor(
+    code: string,
+    message: string,
+    status = 400,
+    fields: Readonly<Record<string, string>> = {},
+  ) {
     super(message);
     this.name = code;
     this.code = code;
     this.status = status;
+    this.fields = fields;
   }
 
   /** `Sender` for 4xx, `Receiver` for 5xx — the query protocol's `<Type>` element. */

@@ -180,6 +180,7 @@ const THROTTLE_CODES: Readonly<Record<ServiceName, string>> = {
   tagging: "ThrottledException",
   sts: "Throttling",
   iam: "Throttling",
+  organizations: "TooManyRequestsException",
 };
 
 /** mulberry32: a small, fast seeded generator; quality is ample for fault dice. */
@@ -196,7 +197,7 @@ function mulberry32(seed: number): () => number {
 
 const ruleSchema = z.strictObject({
   kind: z.enum(["throttle", "internal-error", "unavailable", "latency", "drop", "reject"]),
-  service: z.enum(["config", "tagging", "sts", "iam"]).optional(),
+  service: z.enum(["config", "tagging", "sts", "iam", "organizations"]).optional(),
   operation: z.string().min(1).optional(),
   account: z.string().min(1).optional(),
   region: z.string().min(1).optional(),

@@ -24,6 +24,8 @@ export interface JsonService {
   readonly name: ServiceName;
   readonly targetPrefix: string;
   readonly operations: Readonly<Record<string, JsonOperation>>;
+  /** The message member of the service's error shapes; defaults to `message`. */
+  readonly messageMember?: string;
 }
 
 /** A query-protocol operation: returns the content of `<ActionResult>` (`undefined`: none). */

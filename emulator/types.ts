@@ -1,13 +1,14 @@
 /**
  * The emulator's public contract: what tests, benchmarks and the demo may rely on.
  *
- * The emulator is a local AWS endpoint (AWS Config, Resource Groups Tagging API, STS, IAM) bound to
+ * The emulator is a local AWS endpoint (AWS Config, Resource Groups Tagging API, STS, IAM, AWS
+ * Organizations) bound to
  * 127.0.0.1. The real AWS SDK v3 clients reach it through the SDK's standard `AWS_ENDPOINT_URL`
  * variable; the service is recognised from the SigV4 credential scope of the `Authorization` header.
  */
 
 /** The AWS services the emulator speaks. */
-export type ServiceName = "config" | "tagging" | "sts" | "iam";
+export type ServiceName = "config" | "tagging" | "sts" | "iam" | "organizations";
 
 /** One answered request, as kept in the request log. */
 export interface RequestRecord {
@@ -32,7 +33,10 @@ export interface RequestRecord {
 
 /** The kinds of fault the emulator can inject. */
 export type FaultKind =
-  /** HTTP 400 `ThrottlingException` (Config), `ThrottledException` (Tagging), `Throttling` (STS/IAM). */
+  /**
+   * HTTP 400 `ThrottlingException` (Config), `ThrottledException` (Tagging), `Throttling`
+   * (STS/IAM), `TooManyRequestsException` (Organizations).
+   */
   | "throttle"
   /** HTTP 500 `InternalFailure`. */
   | "internal-error"
@@ -111,6 +115,45 @@ export interface EmulatorOptions {
    * memory. Defaults to 100,000.
    */
   readonly maxLogEntries?: number;
+  /**
+   * The organization the accounts belong to. Defaults to `"all"`: {@link DEFAULT_ACCOUNT} manages
+   * an all-features organization ({@link ORGANIZATION_ID}) and every other account is a member.
+   */
+  readonly organization?: OrganizationMode | OrganizationSettings;
+}
+
+/**
+ * The kind of organization: `all` (all features), `consolidated-billing`, or `none` (no account
+ * belongs to an organization).
+ */
+export type OrganizationMode = "all" | "consolidated-billing" | "none";
+
+/** The organization as set at start, by `setOrganization()` or `POST /_emulator/organization`. */
+export interface OrganizationSettings {
+  readonly mode: OrganizationMode;
+  /**
+   * The member accounts (12-digit IDs) besides the management account; accounts not listed belong
+   * to no organization. Defaults to every account the emulator sees.
+   */
+  readonly members?: readonly string[];
+}
+
+/** The organization as the emulator holds it, for `snapshot()`. */
+export interface OrganizationView {
+  readonly mode: OrganizationMode;
+  /** Absent with mode `none`. */
+  readonly id?: string;
+  /** Absent with mode `none`. */
+  readonly managementAccount?: string;
+  /** The member accounts, or `"all"` when every other account is a member. */
+  readonly members: readonly string[] | "all";
+  /** Service principals with trusted access (EnableAWSServiceAccess), in the order enabled. */
+  readonly enabledServicePrincipals: readonly string[];
+  /** Registered delegated administrators, in the order registered. */
+  readonly delegatedAdministrators: readonly {
+    readonly account: string;
+    readonly servicePrincipal: string;
+  }[];
 }
 
 /** A Config resource as the emulator holds it, for orphan and loss checks. */
@@ -137,6 +180,7 @@ export interface StoredRoleView {
 export interface EmulatorSnapshot {
   readonly resources: readonly StoredResourceView[];
   readonly roles: readonly StoredRoleView[];
+  readonly organization: OrganizationView;
 }
 
 /** A running emulator. */
@@ -146,7 +190,10 @@ export interface Emulator {
   readonly port: number;
   /** Stops listening and closes open connections. */
   close(): Promise<void>;
-  /** Forgets all resources, roles, the request log and the faults (issued credentials stay valid). */
+  /**
+   * Forgets all resources, roles, the request log and the faults, and returns the organization to
+   * its start options (issued credentials stay valid).
+   */
   reset(): void;
   /** A copy of the request log. */
   requests(): RequestRecord[];
@@ -154,9 +201,20 @@ export interface Emulator {
   clearRequests(): void;
   /** Replaces the fault configuration; `setFaults({})` clears it. */
   setFaults(spec: FaultSpec): void;
+  /**
+   * Replaces the organization until the next `reset()`, which returns to the start options. Service
+   * access and delegated administrators start empty. Throws on invalid settings.
+   */
+  setOrganization(settings: OrganizationMode | OrganizationSettings): void;
   /** What the emulator holds now. */
   snapshot(): EmulatorSnapshot;
 }
 
 /** The account that any access key not configured otherwise acts as (as LocalStack does). */
 export const DEFAULT_ACCOUNT = "111111111111";
+
+/**
+ * The ID of the emulated organization, whose management account is {@link DEFAULT_ACCOUNT} (the
+ * example ID of AWS's documentation).
+ */
+export const ORGANIZATION_ID = "o-exampleorgid";

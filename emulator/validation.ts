@@ -8,6 +8,7 @@ import { AwsError } from "./errors.js";
  */
 export class Violations {
   private readonly messages: string[] = [];
+  private readonly constraints: string[] = [];
 
   /** @param code the error code to throw: `ValidationException` (JSON services) or `ValidationError` (STS, IAM). */
   constructor(private readonly code = "ValidationException") {}
@@ -16,6 +17,7 @@ export class Violations {
   add(value: unknown, path: string, constraint: string, sensitive = false): void {
     const shown = sensitive ? "'***'" : renderValue(value);
     this.messages.push(`Value ${shown} at '${path}' failed to satisfy constraint: ${constraint}`);
+    this.constraints.push(constraint);
   }
 
   /** Records `Member must not be null` when the value is absent; returns whether it is present. */
@@ -91,12 +93,23 @@ export class Violations {
     this.add(value, path, `Member must satisfy enum value set: [${allowed.join(", ")}]`);
   }
 
+  /** The constraint of the first violation recorded, e.g. `Member must not be null`. */
+  firstConstraint(): string | undefined {
+    return this.constraints[0];
+  }
+
+  /** All violations in AWS's one-message form; `undefined` when there are none. */
+  message(): string | undefined {
+    const n = this.messages.length;
+    if (n === 0) return undefined;
+    const noun = n === 1 ? "validation error" : "validation errors";
+    return `${n} ${noun} detected: ${this.messages.join("; ")}`;
+  }
+
   /** Throws the collected violations as one error; does nothing when there are none. */
   throwIfAny(): void {
-    const n = this.messages.length;
-    if (n === 0) return;
-    const noun = n === 1 ? "validation error" : "validation errors";
-    throw new AwsError(this.code, `${n} ${noun} detected: ${this.messages.join("; ")}`);
+    const message = this.message();
+    if (message !== undefined) throw new AwsError(this.code, message);
   }
 }
 

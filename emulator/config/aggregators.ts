@@ -13,6 +13,8 @@ import {
   type OrganizationSource,
   type RegionState,
 } from "./store.js";
+import { admitOrganizationAggregator } from "./organization-rules.js";
+import { requestAuthorizations } from "./pending.js";
 import { applyTags, checkTagList, refuseReservedKeys, type TagInput } from "./tag-rules.js";
 
 /** At most this many aggregators per account and region (AWS Config quota). */
@@ -74,6 +76,7 @@ export function putConfigurationAggregator(input: PutInput, call: Call): unknown
   const accountSource = input.AccountAggregationSources?.[0];
   const orgSource = input.OrganizationAggregationSource;
   checkSources(accountSource, orgSource);
+  const organizationId = orgSource && admitOrganizationAggregator(call);
   const state = call.world.config.region(call.account, call.region);
   let record = state.aggregators.get(name);
   if (record === undefined) {
@@ -86,6 +89,8 @@ export function putConfigurationAggregator(input: PutInput, call: Call): unknown
   // An update replaces the whole definition, AccountIds included; Tags are ignored (AWS docs).
   record.accountSource = accountSource && storedAccountSource(accountSource);
   record.organizationSource = orgSource && storedOrganizationSource(orgSource);
+  record.organizationId = organizationId;
+  if (record.accountSource !== undefined) requestAuthorizations(record.accountSource, call);
   // Decoded input is a fresh object per request, so it can be kept as is.
   record.filters = input.AggregatorFilters;
   record.updatedAt = call.now;

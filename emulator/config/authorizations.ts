@@ -70,6 +70,8 @@ export function putAggregationAuthorization(
     state.authorizations.set(key, record);
     state.index(record);
   }
+  // The authorization answers the aggregator's request, which stops being pending.
+  state.pending.delete(key);
   return { AggregationAuthorization: authorizationView(record) };
 }
 

@@ -16,6 +16,16 @@ import {
   putAuthorizationShape,
 } from "./authorizations.js";
 import {
+  deletePendingAggregationRequest,
+  deletePendingShape,
+  describePendingAggregationRequests,
+  describePendingShape,
+} from "./pending.js";
+import {
+  describeConfigurationAggregatorSourcesStatus,
+  describeSourcesStatusShape,
+} from "./sources-status.js";
+import {
   listTagsForResource,
   listTagsShape,
   tagResource,
@@ -24,7 +34,10 @@ import {
   untagResourceShape,
 } from "./tags.js";
 
-/** AWS Config (`StarlingDoveService`, JSON 1.1): the aggregator, authorization and tag operations. */
+/**
+ * AWS Config (`StarlingDoveService`, JSON 1.1): the aggregator, source status, authorization,
+ * pending request and tag operations.
+ */
 export const configService: JsonService = {
   protocol: "json",
   name: "config",
@@ -36,6 +49,15 @@ export const configService: JsonService = {
       describeConfigurationAggregators,
     ),
     DeleteConfigurationAggregator: jsonOp(deleteAggregatorShape, deleteConfigurationAggregator),
+    DescribeConfigurationAggregatorSourcesStatus: jsonOp(
+      describeSourcesStatusShape,
+      describeConfigurationAggregatorSourcesStatus,
+    ),
+    DescribePendingAggregationRequests: jsonOp(
+      describePendingShape,
+      describePendingAggregationRequests,
+    ),
+    DeletePendingAggregationRequest: jsonOp(deletePendingShape, deletePendingAggregationRequest),
     PutAggregationAuthorization: jsonOp(putAuthorizationShape, putAggregationAuthorization),
     DescribeAggregationAuthorizations: jsonOp(
       describeAuthorizationsShape,

@@ -54,7 +54,17 @@ export interface AggregatorRecord extends Taggable {
   updatedAt: number;
   accountSource?: AccountSource;
   organizationSource?: OrganizationSource;
+  /** The organization an organization source aggregates, as it was at the last Put. */
+  organizationId?: string;
   filters?: AggregatorFilters;
+}
+
+/** An aggregator's request to collect a source account's data, not yet authorized. */
+export interface PendingRequest {
+  /** Creation order; orders listings and page tokens. */
+  readonly seq: number;
+  readonly requesterAccountId: string;
+  readonly requesterAwsRegion: string;
 }
 
 /** An aggregation authorization. */
@@ -78,6 +88,11 @@ export class RegionState {
   readonly authorizations = new Map<string, AuthorizationRecord>();
   /** Both kinds by ARN, for the tagging operations. */
   readonly byArn = new Map<string, ConfigResource>();
+  /**
+   * Aggregation requests waiting for this account's authorization in this region, by
+   * `<requester account>:<requester region>` (the key of the authorization that answers them).
+   */
+  readonly pending = new Map<string, PendingRequest>();
 
   constructor(
     readonly account: string,
@@ -114,6 +129,14 @@ export class ConfigStore {
   /** The next creation sequence number. */
   nextSeq(): number {
     return ++this.seq;
+  }
+
+  /**
+   * The regions any Config call has touched since the last reset, sorted: the emulator's stand-in
+   * for "all AWS regions", since it keeps no list of region names.
+   */
+  regionsSeen(): string[] {
+    return [...new Set([...this.regions.values()].map((s) => s.region))].sort();
   }
 
   /** Forgets everything. */

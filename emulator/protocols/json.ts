@@ -39,12 +39,16 @@ export function jsonResponse(output: unknown): EncodedResponse {
   return { status: 200, contentType: JSON_CONTENT_TYPE, body };
 }
 
-/** Encodes an error as `{"__type": code, "message": ...}` with its HTTP status. */
-export function jsonError(error: AwsError): EncodedResponse {
+/**
+ * Encodes an error as `{"__type": code, "message": ..., ...fields}` with its HTTP status.
+ * `messageMember` is the member name the service's error shapes declare: Config's have none and
+ * send `message`; AWS Organizations' declare `Message`.
+ */
+export function jsonError(error: AwsError, messageMember = "message"): EncodedResponse {
   return {
     status: error.status,
     contentType: JSON_CONTENT_TYPE,
-    body: JSON.stringify({ __type: error.code, message: error.message }),
+    body: JSON.stringify({ __type: error.code, [messageMember]: error.message, ...error.fields }),
     errorCode: error.code,
   };
 }

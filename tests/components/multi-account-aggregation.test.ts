@@ -321,7 +321,8 @@ describe("MultiAccountAggregation end to end", () => {
       "config:DeleteConfigurationAggregator": 1,
       "config:DeleteAggregationAuthorization": 4,
     });
-    assert.deepEqual(emulator().snapshot(), { resources: [], roles: [] });
+    const { resources, roles } = emulator().snapshot();
+    assert.deepEqual({ resources, roles }, { resources: [], roles: [] });
     assert.equal(runner.state.size, 0);
   });
 });

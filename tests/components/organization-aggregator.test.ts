@@ -5,6 +5,7 @@ import {
   OrganizationAggregator,
   type OrganizationAggregatorArgs,
 } from "../../components/organization-aggregator";
+import { ORGANIZATION_ID } from "../../emulator";
 import {
   ACCOUNT_A,
   ACCOUNT_B,
@@ -218,7 +219,19 @@ describe("OrganizationAggregator end to end", () => {
       "iam:DetachRolePolicy",
       "iam:DeleteRole",
     ]);
-    assert.deepEqual(emulator().snapshot(), { resources: [], roles: [] });
+    // Config enabled its trusted access when the aggregator was created; deleting it leaves that on.
+    assert.deepEqual(emulator().snapshot(), {
+      resources: [],
+      roles: [],
+      organization: {
+        mode: "all",
+        id: ORGANIZATION_ID,
+        managementAccount: ACCOUNT_A,
+        members: "all",
+        enabledServicePrincipals: ["config.amazonaws.com"],
+        delegatedAdministrators: [],
+      },
+    });
     assert.equal(runner.state.size, 0);
   });
 });

@@ -35,13 +35,74 @@ describe("emulator: command line", () => {
     try {
       assert.equal(await firstLine(child), `AWS emulator listening on http://127.0.0.1:${port}`);
       const res = await fetch(`http://127.0.0.1:${port}/_emulator/state`);
-      assert.deepEqual(await res.json(), { resources: [], roles: [] });
+      assert.deepEqual(await res.json(), {
+        resources: [],
+        roles: [],
+        organization: {
+          mode: "all",
+          id: "o-exampleorgid",
+          managementAccount: "111111111111",
+          members: "all",
+          enabledServicePrincipals: [],
+          delegatedAdministrators: [],
+        },
+      });
       const exited = once(child, "exit");
       child.kill("SIGTERM");
       assert.deepEqual(await exited, [0, null]);
     } finally {
       if (child.exitCode === null) child.kill("SIGKILL");
     }
+  });
+
+  it("starts with the organization given by --organization and --organization-members", async () => {
+    const port = await freePort();
+    const child = spawn(process.execPath, [
+      "--import",
+      "tsx",
+      "emulator/cli.ts",
+      "--port",
+      String(port),
+      "--organization",
+      "consolidated-billing",
+      "--organization-members",
+      "222222222222, 333333333333",
+    ]);
+    try {
+      assert.equal(await firstLine(child), `AWS emulator listening on http://127.0.0.1:${port}`);
+      const res = await fetch(`http://127.0.0.1:${port}/_emulator/organization`);
+      assert.deepEqual(await res.json(), {
+        mode: "consolidated-billing",
+        id: "o-exampleorgid",
+        managementAccount: "111111111111",
+        members: ["222222222222", "333333333333"],
+        enabledServicePrincipals: [],
+        delegatedAdministrators: [],
+      });
+      const exited = once(child, "exit");
+      child.kill("SIGTERM");
+      assert.deepEqual(await exited, [0, null]);
+    } finally {
+      if (child.exitCode === null) child.kill("SIGKILL");
+    }
+  });
+
+  it("refuses an unknown --organization with exit code 2", async () => {
+    const child = spawn(process.execPath, [
+      "--import",
+      "tsx",
+      "emulator/cli.ts",
+      "--organization",
+      "partial",
+    ]);
+    const stderr: Buffer[] = [];
+    child.stderr.on("data", (c: Buffer) => stderr.push(c));
+    const [code] = await once(child, "exit");
+    assert.equal(code, 2);
+    assert.equal(
+      Buffer.concat(stderr).toString(),
+      "Invalid organization mode: partial. Allowed values are: all, consolidated-billing, none.\n",
+    );
   });
 
   it("refuses an invalid port with exit code 2", async () => {

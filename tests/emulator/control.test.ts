@@ -2,8 +2,23 @@ import assert from "node:assert/strict";
 import { PutAggregationAuthorizationCommand } from "@aws-sdk/client-config-service";
 import { CreateRoleCommand } from "@aws-sdk/client-iam";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
+import {
+  DescribeOrganizationCommand,
+  EnableAWSServiceAccessCommand,
+} from "@aws-sdk/client-organizations";
+import { ORGANIZATION_ID } from "../../emulator/index.js";
 import { ACCOUNT_A, ACCOUNT_B, REGION_A, useEmulator } from "../support/emulator.js";
-import { config, iam, rejectsWith, sts } from "./helpers.js";
+import { config, iam, organizations, organizationsFailure, rejectsWith, sts } from "./helpers.js";
+
+/** The organization the emulator starts with by default. */
+const START_ORGANIZATION = {
+  mode: "all",
+  id: ORGANIZATION_ID,
+  managementAccount: ACCOUNT_A,
+  members: "all",
+  enabledServicePrincipals: [],
+  delegatedAdministrators: [],
+};
 
 describe("emulator: control endpoints over HTTP", () => {
   const fixture = useEmulator();
@@ -95,11 +110,69 @@ describe("emulator: control endpoints over HTTP", () => {
             tags: {},
           },
         ],
+        organization: START_ORGANIZATION,
       },
     ]);
     assert.deepEqual(await call("POST", "reset"), [200, {}]);
-    assert.deepEqual(await call("GET", "state"), [200, { resources: [], roles: [] }]);
+    assert.deepEqual(await call("GET", "state"), [
+      200,
+      { resources: [], roles: [], organization: START_ORGANIZATION },
+    ]);
     assert.deepEqual(await call("GET", "requests"), [200, []]);
+  });
+
+  it("replaces and shows the organization, until a reset returns to the start options", async () => {
+    await organizations().send(
+      new EnableAWSServiceAccessCommand({ ServicePrincipal: "config.amazonaws.com" }),
+    );
+    const billing = {
+      mode: "consolidated-billing",
+      id: ORGANIZATION_ID,
+      managementAccount: ACCOUNT_A,
+      members: [ACCOUNT_B],
+      enabledServicePrincipals: [],
+      delegatedAdministrators: [],
+    };
+    assert.deepEqual(
+      await call("POST", "organization", { mode: "consolidated-billing", members: [ACCOUNT_B] }),
+      [200, billing],
+    );
+    assert.deepEqual(await call("GET", "organization"), [200, billing]);
+    const { Organization } = await organizations().send(new DescribeOrganizationCommand({}));
+    assert.equal(Organization?.FeatureSet, "CONSOLIDATED_BILLING");
+    assert.deepEqual(await call("POST", "organization", { mode: "none" }), [
+      200,
+      { mode: "none", members: [], enabledServicePrincipals: [], delegatedAdministrators: [] },
+    ]);
+    assert.equal(
+      (await organizationsFailure(organizations().send(new DescribeOrganizationCommand({})))).name,
+      "AWSOrganizationsNotInUseException",
+    );
+    assert.deepEqual(await call("POST", "reset"), [200, {}]);
+    assert.deepEqual(await call("GET", "organization"), [200, START_ORGANIZATION]);
+  });
+
+  it("refuses invalid organization settings with 400 and a message naming the value", async () => {
+    assert.deepEqual(await call("POST", "organization", { mode: "some" }), [
+      400,
+      {
+        message:
+          "Invalid organization mode: some. Allowed values are: all, consolidated-billing, none.",
+      },
+    ]);
+    assert.deepEqual(await call("POST", "organization", { mode: "all", members: ["12"] }), [
+      400,
+      { message: "Invalid organization member: 12. Members are 12-digit account IDs." },
+    ]);
+    assert.deepEqual(await call("POST", "organization", { mode: "all", owner: "me" }), [
+      400,
+      { message: "Invalid organization: unknown field owner. Allowed fields are: mode, members." },
+    ]);
+    assert.deepEqual(await call("POST", "organization", { mode: "none", members: [ACCOUNT_B] }), [
+      400,
+      { message: "Invalid organization: members are given but the mode is none." },
+    ]);
+    assert.deepEqual(await call("GET", "organization"), [200, START_ORGANIZATION]);
   });
 
   it("reports CPU time for the benchmark", async () => {

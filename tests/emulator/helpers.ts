@@ -4,6 +4,7 @@ import {
   type ConfigServiceClientConfig,
 } from "@aws-sdk/client-config-service";
 import { IAMClient } from "@aws-sdk/client-iam";
+import { OrganizationsClient } from "@aws-sdk/client-organizations";
 import { ResourceGroupsTaggingAPIClient } from "@aws-sdk/client-resource-groups-tagging-api";
 import { STSClient } from "@aws-sdk/client-sts";
 
@@ -26,6 +27,9 @@ export const tagging = (s: ClientSettings = {}): ResourceGroupsTaggingAPIClient 
 export const sts = (s: ClientSettings = {}): STSClient => new STSClient(defaults(s));
 /** An IAM client. */
 export const iam = (s: ClientSettings = {}): IAMClient => new IAMClient(defaults(s));
+/** An AWS Organizations client. */
+export const organizations = (s: ClientSettings = {}): OrganizationsClient =>
+  new OrganizationsClient(defaults(s));
 
 /** Static credentials for a configured access key. */
 export function keys(accessKeyId: string): { accessKeyId: string; secretAccessKey: string } {
@@ -46,6 +50,28 @@ export async function failure(call: Promise<unknown>): Promise<SeenError> {
   } catch (error) {
     const e = error as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
     return { name: e.name, message: e.message, status: e.$metadata?.httpStatusCode };
+  }
+  assert.fail("expected the call to fail, but it succeeded");
+}
+
+/** An AWS Organizations error as the SDK surfaces it: code, message and `Reason`, if any. */
+export interface OrganizationsError {
+  readonly name: string;
+  readonly message: string;
+  readonly reason?: string;
+}
+
+/** Awaits an Organizations call that must fail; returns its code, message and reason. */
+export async function organizationsFailure(call: Promise<unknown>): Promise<OrganizationsError> {
+  try {
+    await call;
+  } catch (error) {
+    const e = error as { name: string; message: string; Reason?: string };
+    return {
+      name: e.name,
+      message: e.message,
+      ...(e.Reason === undefined ? {} : { reason: e.Reason }),
+    };
   }
   assert.fail("expected the call to fail, but it succeeded");
 }
