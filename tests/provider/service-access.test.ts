@@ -58,7 +58,7 @@ describe("ServiceAccess provider against the emulator", () => {
       "ListAWSServiceAccessForOrganization",
       "EnableAWSServiceAccess",
     ]);
-    assert.deepEqual((await trusted()).sort(), [CONFIG, MULTI_ACCOUNT_SETUP]);
+    assert.deepEqual((await trusted()).sort(), [MULTI_ACCOUNT_SETUP, CONFIG]);
   });
 
   it("records trusted access that was already on, without enabling it, and leaves it on at delete", async () => {
