@@ -3,7 +3,7 @@
  * (sorted, de-duplicated lists; defaults) so that `diff` compares like with like.
  */
 import { type CheckFailure, type RawInputs, validate } from "../shared/inputs/validation";
-import { keptOrGeneratedName } from "../shared/inputs/naming";
+import { keptOrGeneratedName, type NamedInputs } from "../shared/inputs/naming";
 import { withoutUndefined } from "../shared/inputs/values";
 import { normalizeFilters, normalizeSource } from "./normalize";
 import {
@@ -20,8 +20,8 @@ export interface AggregatorCheckResult {
 
 /** Validates and normalizes aggregator inputs; `olds` are the previous inputs, if any. */
 export function checkAggregator(
-  olds: RawInputs | undefined,
-  news: RawInputs,
+  olds: NamedInputs | undefined,
+  news: object,
 ): AggregatorCheckResult {
   const { failures, inputs } = validate(aggregatorInputSchema, news, crossFieldFailures);
   if (failures.length > 0)
@@ -32,7 +32,7 @@ export function checkAggregator(
 /** Normalized inputs: generated name kept stable, lists sorted, defaults made explicit. */
 export function normalizeAggregatorInputs(
   inputs: RawInputs,
-  olds?: RawInputs,
+  olds?: NamedInputs,
 ): ConfigurationAggregatorInputs {
   const typed = inputs as unknown as ConfigurationAggregatorInputs;
   return withoutUndefined({

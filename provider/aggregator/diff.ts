@@ -6,7 +6,13 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { diffByTable, type DiffTable } from "../shared/diff";
 import { normalizeFilters, normalizeSource } from "./normalize";
-import type { ConfigurationAggregatorInputs, ConfigurationAggregatorState } from "./schema";
+import type {
+  AccountAggregationSource,
+  AggregatorFilters,
+  ConfigurationAggregatorInputs,
+  ConfigurationAggregatorState,
+  OrganizationAggregationSource,
+} from "./schema";
 
 /** The aggregator's diff table. `adoptExisting` only matters at creation, so it is not compared. */
 export const AGGREGATOR_DIFF: DiffTable = {
@@ -24,9 +30,9 @@ export const AGGREGATOR_DIFF: DiffTable = {
     switch (property) {
       case "accountAggregationSource":
       case "organizationAggregationSource":
-        return normalizeSource(value as never);
+        return normalizeSource(value as AccountAggregationSource | OrganizationAggregationSource);
       case "aggregatorFilters":
-        return normalizeFilters(value as never);
+        return normalizeFilters(value as AggregatorFilters | undefined);
       default:
         return value;
     }

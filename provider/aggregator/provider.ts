@@ -15,13 +15,9 @@ import { configClient } from "../shared/aws/clients";
 import { findConsistently } from "../shared/aws/consistency";
 import { retryAfterDelays } from "../shared/aws/retry";
 import { alreadyExistsError, attemptsOf, awsCall, errorCode } from "../shared/aws/errors";
-import {
-  ensureFoundInOwnAccount,
-  ensureOwnAccount,
-  ensureUpdateInOwnAccount,
-} from "../shared/aws/identity";
+import { ensureOwnAccount, ensureUpdateInOwnAccount } from "../shared/aws/identity";
 import { reconcileTags } from "../shared/tags/reconcile";
-import { carryComputed, inputsOf, rethrowRecordingIfWritten } from "../shared/state";
+import { carryComputed, readResult, rethrowRecordingIfWritten } from "../shared/state";
 import { type Placement, placementOf } from "../shared/inputs/placement";
 import { readTags } from "../shared/tags/api";
 import { type Tags, toTagList, userTags } from "../shared/tags/values";
@@ -240,7 +236,7 @@ export const aggregatorProvider: pulumi.dynamic.ResourceProvider<
   ConfigurationAggregatorState
 > = {
   async check(olds, news) {
-    return Promise.resolve(checkAggregator(olds as never, news as never));
+    return Promise.resolve(checkAggregator(olds, news));
   },
 
   async diff(_id, olds, news) {
@@ -284,24 +280,17 @@ export const aggregatorProvider: pulumi.dynamic.ResourceProvider<
       () => describe(placement, id),
       state.lastUpdatedTime ?? state.creationTime,
     );
-    if (!found) {
-      // Gone, unless the credentials now act in another account, where the name is not found.
-      await ensureOwnAccount(placement, state.accountId, describeAs(id));
-      return {};
-    }
-    const arn = found.ConfigurationAggregatorArn ?? "";
-    ensureFoundInOwnAccount(arn, state.accountId, describeAs(id));
-    const tags = await readTags(placement, arn, describeAs(id));
-    const refreshed = stateFrom(found, { ...state, name: id }, tags);
-    // ReadResult types `inputs` as the outputs type; the host forwards them as the new inputs.
-    return {
-      id,
-      props: refreshed,
-      inputs: inputsOf<ConfigurationAggregatorState, ConfigurationAggregatorInputs>(
-        refreshed,
-        COMPUTED,
-      ) as ConfigurationAggregatorState,
-    };
+    return readResult(id, state, describeAs(id), {
+      found,
+      arnOf: (aggregator) => aggregator.ConfigurationAggregatorArn ?? "",
+      refresh: async (aggregator, arn) =>
+        stateFrom(
+          aggregator,
+          { ...state, name: id },
+          await readTags(placement, arn, describeAs(id)),
+        ),
+      computed: COMPUTED,
+    });
   },
 
   /** Put only when more than tags changed; tags through Untag/Tag only when they changed. */

@@ -1,5 +1,5 @@
 /** `check` for AggregationAuthorization: validate every input before any AWS call. */
-import { type CheckFailure, type RawInputs, validate } from "../shared/inputs/validation";
+import { type CheckFailure, validate } from "../shared/inputs/validation";
 import { withoutUndefined } from "../shared/inputs/values";
 import { authorizationInputSchema, type AggregationAuthorizationInputs } from "./schema";
 
@@ -10,7 +10,7 @@ export interface AuthorizationCheckResult {
 }
 
 /** Validates authorization inputs and fills in the default region. */
-export function checkAuthorization(news: RawInputs): AuthorizationCheckResult {
+export function checkAuthorization(news: object): AuthorizationCheckResult {
   const { failures, inputs } = validate(authorizationInputSchema, news, () => []);
   return {
     inputs: withoutUndefined(inputs) as unknown as AggregationAuthorizationInputs,

@@ -12,13 +12,9 @@ import { arnAccount } from "../shared/aws/arn";
 import { configClient } from "../shared/aws/clients";
 import { findConsistently } from "../shared/aws/consistency";
 import { alreadyExistsError, awsCall } from "../shared/aws/errors";
-import {
-  ensureFoundInOwnAccount,
-  ensureOwnAccount,
-  ensureUpdateInOwnAccount,
-} from "../shared/aws/identity";
+import { ensureOwnAccount, ensureUpdateInOwnAccount } from "../shared/aws/identity";
 import { reconcileTags } from "../shared/tags/reconcile";
-import { carryComputed, inputsOf, rethrowRecordingIfWritten } from "../shared/state";
+import { carryComputed, readResult, rethrowRecordingIfWritten } from "../shared/state";
 import { type Placement, placementOf } from "../shared/inputs/placement";
 import { type Tags, toTagList, userTags } from "../shared/tags/values";
 import { withoutUndefined } from "../shared/inputs/values";
@@ -102,7 +98,7 @@ export const authorizationProvider: pulumi.dynamic.ResourceProvider<
   AggregationAuthorizationState
 > = {
   async check(_olds, news) {
-    return Promise.resolve(checkAuthorization(news as never));
+    return Promise.resolve(checkAuthorization(news));
   },
 
   async diff(_id, olds, news) {
@@ -143,26 +139,12 @@ export const authorizationProvider: pulumi.dynamic.ResourceProvider<
       (again) => readAuthorization(placement, id, describeAs(id), again),
       state.creationTime,
     );
-    if (!found) {
-      // Gone, unless the credentials now act in another account, where it is not found.
-      await ensureOwnAccount(placement, state.accountId, describeAs(id));
-      return {};
-    }
-    ensureFoundInOwnAccount(
-      found.authorization.AggregationAuthorizationArn ?? "",
-      state.accountId,
-      describeAs(id),
-    );
-    const refreshed = stateFrom(found.authorization, state, found.tags);
-    // ReadResult types `inputs` as the outputs type; the host forwards them as the new inputs.
-    return {
-      id,
-      props: refreshed,
-      inputs: inputsOf<AggregationAuthorizationState, AggregationAuthorizationInputs>(
-        refreshed,
-        COMPUTED,
-      ) as AggregationAuthorizationState,
-    };
+    return readResult(id, state, describeAs(id), {
+      found,
+      arnOf: (read) => read.authorization.AggregationAuthorizationArn ?? "",
+      refresh: (read) => Promise.resolve(stateFrom(read.authorization, state, read.tags)),
+      computed: COMPUTED,
+    });
   },
 
   /** Only tags (and how to reach AWS) can change in place: Untag/Tag when the tags changed. */

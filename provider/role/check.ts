@@ -1,6 +1,6 @@
 /** `check` for ServiceRole: validation and defaults. */
-import { type CheckFailure, type RawInputs, validate } from "../shared/inputs/validation";
-import { keptOrGeneratedName } from "../shared/inputs/naming";
+import { type CheckFailure, validate } from "../shared/inputs/validation";
+import { keptOrGeneratedName, type NamedInputs } from "../shared/inputs/naming";
 import { isUnknown, PREVIEW_UNKNOWN } from "../shared/inputs/unknowns";
 import { sortedUnique, withoutUndefined } from "../shared/inputs/values";
 import {
@@ -12,8 +12,8 @@ import {
 
 /** Validates role inputs and applies defaults: AWS Config's principal and organization policy. */
 export function checkRole(
-  olds: RawInputs | undefined,
-  news: RawInputs,
+  olds: NamedInputs | undefined,
+  news: object,
 ): { inputs: ServiceRoleInputs; failures: CheckFailure[] } {
   const { failures, inputs } = validate(roleInputSchema, news, () => []);
   const typed = inputs as unknown as Partial<ServiceRoleInputs>;

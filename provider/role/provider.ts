@@ -9,22 +9,17 @@ import {
   DetachRolePolicyCommand,
   GetRoleCommand,
   ListAttachedRolePoliciesCommand,
-  TagRoleCommand,
-  UntagRoleCommand,
   type Role,
 } from "@aws-sdk/client-iam";
 import type * as pulumi from "@pulumi/pulumi";
 import { arnAccount } from "../shared/aws/arn";
 import { iamClient } from "../shared/aws/clients";
 import { attemptsOf, awsCall, errorCode, type CallContext } from "../shared/aws/errors";
-import { applyTagDelta, TagUpdateError, type TagWriter } from "../shared/tags/api";
-import { fromTagList, tagDelta, type Tags, toTagList, userTags } from "../shared/tags/values";
-import {
-  ensureFoundInOwnAccount,
-  ensureOwnAccount,
-  ensureUpdateInOwnAccount,
-} from "../shared/aws/identity";
-import { carryComputed, inputsOf, PartialFailureError } from "../shared/state";
+import { iamRoleTagWriter } from "../shared/tags/api";
+import { reconcileTags } from "../shared/tags/reconcile";
+import { fromTagList, type Tags, toTagList, userTags } from "../shared/tags/values";
+import { ensureOwnAccount, ensureUpdateInOwnAccount } from "../shared/aws/identity";
+import { carryComputed, PartialFailureError, readResult } from "../shared/state";
 import { placementOf } from "../shared/inputs/placement";
 import { withoutUndefined } from "../shared/inputs/values";
 import { checkRole } from "./check";
@@ -68,15 +63,27 @@ function stateFrom(
   });
 }
 
-async function attachedPolicies(inputs: ServiceRoleInputs): Promise<string[]> {
+/**
+ * The ARNs of the managed policies attached to the role, every page. With `ifExists`, a role that
+ * is gone yields undefined instead of an error. `accountId`, when known, spares an error message
+ * the STS lookup of the account.
+ */
+async function attachedPolicies(
+  role: ServiceRoleInputs,
+  { accountId, ifExists = false }: { accountId?: string; ifExists?: boolean } = {},
+): Promise<string[] | undefined> {
   const policies: string[] = [];
   let marker: string | undefined;
   do {
-    const page = await awsCall(context(inputs, "ListAttachedRolePolicies"), () =>
-      iamClient(placementOf(inputs)).send(
-        new ListAttachedRolePoliciesCommand({ RoleName: inputs.name, Marker: marker }),
-      ),
+    const page = await awsCall(
+      context(role, "ListAttachedRolePolicies", accountId),
+      () =>
+        iamClient(placementOf(role)).send(
+          new ListAttachedRolePoliciesCommand({ RoleName: role.name, Marker: marker }),
+        ),
+      ifExists ? [NO_SUCH_ENTITY] : [],
     );
+    if (!page) return undefined;
     for (const policy of page.AttachedPolicies ?? [])
       if (policy.PolicyArn) policies.push(policy.PolicyArn);
     marker = page.IsTruncated ? page.Marker : undefined;
@@ -84,65 +91,63 @@ async function attachedPolicies(inputs: ServiceRoleInputs): Promise<string[]> {
   return policies;
 }
 
-/**
- * Attaches and detaches policies, then untags and tags, each only when needed. A failure part-way
- * is a partial failure recording what the role has now, so the next update finishes the job.
- */
-async function converge(
-  state: ServiceRoleState,
+/** The role's state as {@link converge} changes it, so that a failure records how far it got. */
+interface Progress {
+  state: ServiceRoleState;
+}
+
+/** Attaches each policy `desired` lists that the role lacks, one AttachRolePolicy each. */
+async function attachMissingPolicies(
+  progress: Progress,
   desired: ServiceRoleInputs,
-  inputs: Inputs,
-): Promise<ServiceRoleState> {
+): Promise<void> {
   const client = iamClient(placementOf(desired));
-  let current = state;
-  try {
-    for (const policy of desired.managedPolicyArns.filter(
-      (arn) => !current.managedPolicyArns.includes(arn),
-    )) {
-      await awsCall(context(desired, "AttachRolePolicy", state.accountId), () =>
-        client.send(new AttachRolePolicyCommand({ RoleName: desired.name, PolicyArn: policy })),
-      );
-      current = { ...current, managedPolicyArns: [...current.managedPolicyArns, policy].sort() };
-    }
-    for (const policy of current.managedPolicyArns.filter(
-      (arn) => !desired.managedPolicyArns.includes(arn),
-    )) {
-      await awsCall(context(desired, "DetachRolePolicy", state.accountId), () =>
-        client.send(new DetachRolePolicyCommand({ RoleName: desired.name, PolicyArn: policy })),
-      );
-      current = {
-        ...current,
-        managedPolicyArns: current.managedPolicyArns.filter((arn) => arn !== policy),
-      };
-    }
-    const writer: TagWriter = {
-      untagOperation: "UntagRole",
-      tagOperation: "TagRole",
-      untag: (keys) => client.send(new UntagRoleCommand({ RoleName: desired.name, TagKeys: keys })),
-      tag: (tags) =>
-        client.send(new TagRoleCommand({ RoleName: desired.name, Tags: toTagList(tags) })),
-    };
-    const roleContext = {
-      resource: describeAs(desired.name),
-      placement: placementOf(desired),
-      accountId: state.accountId,
-    };
-    try {
-      const tags = await applyTagDelta(
-        roleContext,
-        writer,
-        current.tags,
-        tagDelta(current.tags, desired.tags),
-      );
-      current = { ...current, tags };
-    } catch (error) {
-      if (error instanceof TagUpdateError) current = { ...current, tags: error.tagsNow };
-      throw error;
-    }
-  } catch (error) {
-    throw new PartialFailureError(desired.name, { ...inputs, ...current }, error as Error);
+  const missing = desired.managedPolicyArns.filter(
+    (arn) => !progress.state.managedPolicyArns.includes(arn),
+  );
+  for (const policy of missing) {
+    await awsCall(context(desired, "AttachRolePolicy", progress.state.accountId), () =>
+      client.send(new AttachRolePolicyCommand({ RoleName: desired.name, PolicyArn: policy })),
+    );
+    const attached = [...progress.state.managedPolicyArns, policy].sort();
+    progress.state = { ...progress.state, managedPolicyArns: attached };
   }
-  return current;
+}
+
+/** Detaches each attached policy `desired` no longer lists, one DetachRolePolicy each. */
+async function detachUnwantedPolicies(
+  progress: Progress,
+  desired: ServiceRoleInputs,
+): Promise<void> {
+  const client = iamClient(placementOf(desired));
+  const unwanted = progress.state.managedPolicyArns.filter(
+    (arn) => !desired.managedPolicyArns.includes(arn),
+  );
+  for (const policy of unwanted) {
+    await awsCall(context(desired, "DetachRolePolicy", progress.state.accountId), () =>
+      client.send(new DetachRolePolicyCommand({ RoleName: desired.name, PolicyArn: policy })),
+    );
+    const attached = progress.state.managedPolicyArns.filter((arn) => arn !== policy);
+    progress.state = { ...progress.state, managedPolicyArns: attached };
+  }
+}
+
+/**
+ * Brings the role from `state` to `desired`: policies attached, then detached, then tags through
+ * the shared tag step with IAM's tag calls, each only when needed. A failure part-way is a partial
+ * failure recording what the role has now, so the next update finishes the job.
+ */
+async function converge(state: ServiceRoleState, desired: Inputs): Promise<ServiceRoleState> {
+  const progress: Progress = { state };
+  try {
+    await attachMissingPolicies(progress, desired);
+    await detachUnwantedPolicies(progress, desired);
+  } catch (error) {
+    throw new PartialFailureError(desired.name, { ...desired, ...progress.state }, error as Error);
+  }
+  const ref = { id: desired.name, description: describeAs(desired.name), inputs: desired };
+  const writer = iamRoleTagWriter(placementOf(desired), desired.name);
+  return reconcileTags(progress.state, ref, progress.state.tags, desired.tags, writer);
 }
 
 /** The description CreateRole gives; it also marks a role as made by this provider. */
@@ -171,7 +176,7 @@ async function createdByEarlierAttempt(
 /** The ServiceRole provider. */
 export const roleProvider: pulumi.dynamic.ResourceProvider<Inputs, ServiceRoleState> = {
   async check(olds, news) {
-    return Promise.resolve(checkRole(olds as never, news as never));
+    return Promise.resolve(checkRole(olds, news));
   },
 
   async diff(_id, olds, news) {
@@ -199,7 +204,7 @@ export const roleProvider: pulumi.dynamic.ResourceProvider<Inputs, ServiceRoleSt
       }
     });
     const state = stateFrom(role, inputs, [], userTags(inputs.tags));
-    return { id: inputs.name, outs: await converge(state, inputs, inputs) };
+    return { id: inputs.name, outs: await converge(state, inputs) };
   },
 
   async read(id, props) {
@@ -209,24 +214,18 @@ export const roleProvider: pulumi.dynamic.ResourceProvider<Inputs, ServiceRoleSt
       () => iamClient(placementOf(state)).send(new GetRoleCommand({ RoleName: id })),
       [NO_SUCH_ENTITY],
     );
-    if (!found) {
-      // Gone, unless the credentials now act in another account, where it is not found.
-      await ensureOwnAccount(placementOf(state), state.accountId, describeAs(id));
-      return {};
-    }
-    ensureFoundInOwnAccount(found.Role?.Arn ?? "", state.accountId, describeAs(id));
-    const refreshed = stateFrom(
-      found.Role,
-      state,
-      await attachedPolicies(state),
-      fromTagList(found.Role?.Tags),
-    );
-    // ReadResult types `inputs` as the outputs type; the host forwards them as the new inputs.
-    return {
-      id,
-      props: refreshed,
-      inputs: inputsOf<ServiceRoleState, ServiceRoleState>(refreshed, COMPUTED),
-    };
+    return readResult(id, state, describeAs(id), {
+      found,
+      arnOf: (response) => response.Role?.Arn ?? "",
+      refresh: async (response) =>
+        stateFrom(
+          response.Role,
+          state,
+          (await attachedPolicies(state)) ?? [],
+          fromTagList(response.Role?.Tags),
+        ),
+      computed: COMPUTED,
+    });
   },
 
   async update(id, olds, news) {
@@ -240,7 +239,6 @@ export const roleProvider: pulumi.dynamic.ResourceProvider<Inputs, ServiceRoleSt
           tags: olds.tags,
         },
         news,
-        news,
       ),
     };
   },
@@ -249,17 +247,15 @@ export const roleProvider: pulumi.dynamic.ResourceProvider<Inputs, ServiceRoleSt
   async delete(id, props) {
     await ensureOwnAccount(placementOf(props), props.accountId, describeAs(id));
     const client = iamClient(placementOf(props));
-    const attached = await awsCall(
-      context(props, "ListAttachedRolePolicies", props.accountId),
-      () => client.send(new ListAttachedRolePoliciesCommand({ RoleName: id })),
-      [NO_SUCH_ENTITY],
+    const attached = await attachedPolicies(
+      { ...props, name: id },
+      { accountId: props.accountId, ifExists: true },
     );
     if (!attached) return;
-    for (const policy of attached.AttachedPolicies ?? []) {
+    for (const policy of attached) {
       await awsCall(
         context(props, "DetachRolePolicy", props.accountId),
-        () =>
-          client.send(new DetachRolePolicyCommand({ RoleName: id, PolicyArn: policy.PolicyArn })),
+        () => client.send(new DetachRolePolicyCommand({ RoleName: id, PolicyArn: policy })),
         [NO_SUCH_ENTITY],
       );
     }

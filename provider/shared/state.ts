@@ -1,8 +1,11 @@
 /**
  * What the engine records, for every resource type: outputs built from inputs (which fields AWS
  * computes, and which the program decides), and the record of a resource that exists after a step
- * failed part-way.
+ * failed part-way, or after a read.
  */
+import type * as pulumi from "@pulumi/pulumi";
+import { ensureFoundInOwnAccount, ensureOwnAccount } from "./aws/identity";
+import { placementOf, type AssumeRoleSpec } from "./inputs/placement";
 
 /**
  * The state after an update: the computed fields of the old state, then the new inputs. Nothing
@@ -82,4 +85,46 @@ export async function rethrowRecordingIfWritten<Found>(
     unknown
   >;
   throw new PartialFailureError(ref.id, recorded, putError as Error);
+}
+
+/** What a `read` found, and how it becomes the refreshed state, for {@link readResult}. */
+export interface ReadBack<Found, S> {
+  /** What the lookup found, or undefined when it found nothing. */
+  readonly found: Found | undefined;
+  /** The ARN of what was found: its account says whether it is this resource. */
+  readonly arnOf: (found: Found) => string;
+  /** The refreshed state of what was found (reading its tags, say). */
+  readonly refresh: (found: Found, arn: string) => Promise<S>;
+  /** The outputs AWS computes, left out of the inputs the read reports. */
+  readonly computed: readonly (keyof S)[];
+}
+
+/**
+ * The end of every `read`. Nothing found means gone — once the credentials are known to act in
+ * the resource's account, since in another account "not found" says nothing about it. Something
+ * found in another account is a namesake, and refused. Otherwise the refreshed state, with as
+ * inputs that state without its computed fields, so that drift shows in the next diff
+ * (`ReadResult` types `inputs` as the outputs type; the host forwards them as the new inputs).
+ */
+export async function readResult<
+  Found,
+  S extends {
+    readonly region: string;
+    readonly assumeRole?: AssumeRoleSpec;
+    readonly accountId?: string;
+  },
+>(
+  id: string,
+  recorded: S,
+  description: string,
+  back: ReadBack<Found, S>,
+): Promise<pulumi.dynamic.ReadResult<S>> {
+  if (back.found === undefined) {
+    await ensureOwnAccount(placementOf(recorded), recorded.accountId, description);
+    return {};
+  }
+  const arn = back.arnOf(back.found);
+  ensureFoundInOwnAccount(arn, recorded.accountId, description);
+  const refreshed = await back.refresh(back.found, arn);
+  return { id, props: refreshed, inputs: inputsOf<S, S>(refreshed, back.computed) };
 }

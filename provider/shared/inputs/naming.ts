@@ -7,13 +7,19 @@ import { randomBytes } from "node:crypto";
 /** Length of the random suffix of a generated name. */
 export const AUTO_NAME_SUFFIX_LENGTH = 7;
 
+/** What {@link keptOrGeneratedName} reads of the previous inputs: any inputs object will do. */
+export interface NamedInputs {
+  readonly name?: unknown;
+  readonly autoNamePrefix?: unknown;
+}
+
 /**
  * The previous generated name when the old inputs have one from the same prefix, else a new one.
  * Characters outside `allowed` become `-`; the result is at most `maxLength` long.
  */
 export function keptOrGeneratedName(
   prefix: string | undefined,
-  olds: Record<string, unknown> | undefined,
+  olds: NamedInputs | undefined,
   { maxLength, allowed }: { maxLength: number; allowed: RegExp },
 ): string {
   const base = (prefix ?? "resource")

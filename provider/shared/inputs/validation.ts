@@ -29,10 +29,10 @@ export interface Validated {
 /** Validates `news` against `schema` plus `crossField`, and fills in the default region. */
 export function validate(
   schema: z.ZodType,
-  news: RawInputs,
+  news: object,
   crossField: (inputs: RawInputs) => CheckFailure[],
 ): Validated {
-  const { __provider: _provider, ...inputs } = news;
+  const { __provider: _provider, ...inputs } = news as RawInputs;
   const failures = [...schemaFailures(schema, inputs), ...crossField(inputs)];
   const region = inputs.region ?? defaultRegion();
   if (region === undefined) {

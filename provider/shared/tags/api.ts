@@ -8,13 +8,14 @@ import {
   TagResourceCommand,
   UntagResourceCommand,
 } from "@aws-sdk/client-config-service";
+import { TagRoleCommand, UntagRoleCommand } from "@aws-sdk/client-iam";
 import { GetResourcesCommand } from "@aws-sdk/client-resource-groups-tagging-api";
 import { BatcherPool } from "../aws/batch";
-import { configClient, placementKey, taggingClient } from "../aws/clients";
+import { configClient, iamClient, placementKey, taggingClient } from "../aws/clients";
 import { awsCall, type CallContext } from "../aws/errors";
 import { fromTagList, toTagList, type TagDelta } from "./values";
 import type { Placement } from "../inputs/placement";
-import type { Tags } from "../tags/values";
+import type { Tags } from "./values";
 
 /** Most ARNs one GetResources call may name. */
 export const GET_RESOURCES_ARN_LIMIT = 100;
@@ -48,6 +49,17 @@ export function configTagWriter(context: Omit<CallContext, "operation">, arn: st
     tagOperation: "TagResource",
     untag: (keys) => client.send(new UntagResourceCommand({ ResourceArn: arn, TagKeys: keys })),
     tag: (tags) => client.send(new TagResourceCommand({ ResourceArn: arn, Tags: toTagList(tags) })),
+  };
+}
+
+/** The tag calls of IAM for the role named `roleName` (IAM addresses roles by name). */
+export function iamRoleTagWriter(placement: Placement, roleName: string): TagWriter {
+  const client = iamClient(placement);
+  return {
+    untagOperation: "UntagRole",
+    tagOperation: "TagRole",
+    untag: (keys) => client.send(new UntagRoleCommand({ RoleName: roleName, TagKeys: keys })),
+    tag: (tags) => client.send(new TagRoleCommand({ RoleName: roleName, Tags: toTagList(tags) })),
   };
 }
 

@@ -12,10 +12,10 @@ import { errorCode, type CallContext } from "../aws/errors";
 import { retryAfterDelays } from "../aws/retry";
 import type { AssumeRoleSpec } from "../inputs/placement";
 import { PartialFailureError, type ResourceRef } from "../state";
-import { applyTagDelta, configTagWriter, listTags, TagUpdateError } from "./api";
+import { applyTagDelta, configTagWriter, listTags, TagUpdateError, type TagWriter } from "./api";
 import { tagDelta, type Tags } from "./values";
 
-/** The recorded state of a taggable Config resource. */
+/** The recorded state of a taggable resource. */
 export interface TaggableState {
   readonly arn: string;
   readonly accountId: string;
@@ -25,14 +25,17 @@ export interface TaggableState {
 }
 
 /**
- * Brings the tags from `current` (read from AWS first when undefined, i.e. not known) to
- * `desired` with Untag/Tag as needed; returns the state with the tags the resource now has.
+ * Brings the tags from `current` to `desired` with the untag and tag calls of `writer` (AWS
+ * Config's by default) as needed; returns the state with the tags the resource now has. When
+ * `current` is undefined (not known), the tags are read first, through AWS Config's
+ * ListTagsForResource: pass `current` for resources of other services.
  */
 export async function reconcileTags<S extends TaggableState>(
   state: S,
   ref: ResourceRef,
   current: Tags | undefined,
   desired: Tags | undefined,
+  writer?: TagWriter,
 ): Promise<S> {
   const context = {
     resource: ref.description,
@@ -42,8 +45,8 @@ export async function reconcileTags<S extends TaggableState>(
   let known = current;
   try {
     known ??= await listTagsAfterWrite(context, state.arn);
-    const writer = configTagWriter(context, state.arn);
-    const tags = await applyTagDelta(context, writer, known, tagDelta(known, desired));
+    const calls = writer ?? configTagWriter(context, state.arn);
+    const tags = await applyTagDelta(context, calls, known, tagDelta(known, desired));
     return { ...state, tags };
   } catch (error) {
     const tagsNow = error instanceof TagUpdateError ? error.tagsNow : known;
