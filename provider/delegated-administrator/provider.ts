@@ -175,6 +175,10 @@ export const delegationProvider: pulumi.dynamic.ResourceProvider<
     };
   },
 
+  /**
+   * Not written with the shared `readResult`: that reads the owning account from `accountId`,
+   * which here is the registered account; the owner is `managementAccountId`.
+   */
   async read(id, props) {
     const state = props as DelegatedAdministratorState;
     const placement = placementOf(state);

@@ -12,7 +12,7 @@ import { organizationsClient } from "../shared/aws/clients";
 import { awsCall, type CallContext } from "../shared/aws/errors";
 import { actingAccount, ensureOwnAccount, ensureUpdateInOwnAccount } from "../shared/aws/identity";
 import { placementOf, type Placement } from "../shared/inputs/placement";
-import { carryComputed, inputsOf } from "../shared/state";
+import { carryComputed, readResult } from "../shared/state";
 import { withoutUndefined } from "../shared/inputs/values";
 import { checkServiceAccess } from "./check";
 import { diffServiceAccess } from "./diff";
@@ -98,14 +98,14 @@ export const trustedAccessProvider: pulumi.dynamic.ResourceProvider<Inputs, Serv
     // Trusted access is per organization: in another account it would describe another one.
     await ensureOwnAccount(placement, state.accountId, describeAs(id));
     const enabled = await enabledServicePrincipals(placement, id, state.accountId);
-    if (!enabled.has(id)) return {};
-    const refreshed = withoutUndefined({ ...state, servicePrincipal: id });
-    // ReadResult types `inputs` as the outputs type; the host forwards them as the new inputs.
-    return {
-      id,
-      props: refreshed,
-      inputs: inputsOf<ServiceAccessState, ServiceAccessState>(refreshed, COMPUTED),
-    };
+    // Trusted access has no ARN: the account was checked above, before the list.
+    return readResult(id, state, describeAs(id), {
+      found: enabled.has(id) ? id : undefined,
+      arnOf: () => "",
+      refresh: (principal) =>
+        Promise.resolve(withoutUndefined({ ...state, servicePrincipal: principal })),
+      computed: COMPUTED,
+    });
   },
 
   /** Only `assumeRole` (same account) or `adoptExisting` change in place: nothing to call. */
