@@ -168,6 +168,27 @@ describe("DelegatedAdministrator provider against the emulator", () => {
     assert.deepEqual(await registered(), [ACCOUNT_B]);
   });
 
+  it("reads past the first page of the service's delegated administrators", async () => {
+    await trustConfig();
+    // 25 other accounts registered first: Organizations lists 20 a page.
+    for (let i = 0; i < 25; i++) {
+      await organizations().send(
+        new RegisterDelegatedAdministratorCommand({
+          AccountId: String(500_000_000_000 + i),
+          ServicePrincipal: CONFIG,
+        }),
+      );
+    }
+    const created = await delegatedAdministrators.create(await inputsFor());
+    emulator().clearRequests();
+    const read = await delegatedAdministrators.read(created.id, created.outs);
+    assert.equal(read.id, ID);
+    assert.deepEqual(operations(emulator()), [
+      "ListDelegatedAdministrators",
+      "ListDelegatedAdministrators",
+    ]);
+  });
+
   it("says to enable trusted access first when it is off", async () => {
     const error = await rejection(delegatedAdministrators.create(await inputsFor()));
     assert.match(

@@ -216,3 +216,21 @@ describe("DelegatedAdministrator registration advice", () => {
     });
   }
 });
+
+describe("DelegatedAdministrator diff properties", () => {
+  it("a deployed program, run again, has no changes (every account × principal × role form)", () => {
+    const accounts = [AGGREGATOR_ACCOUNT, OTHER_ACCOUNT, "000000000001"];
+    const principals = [SERVICE_PRINCIPAL_CONFIG, "config-multiaccountsetup.amazonaws.com"];
+    const roles = [undefined, { roleArn: OWNER_ROLE_ARN }];
+    for (const accountId of accounts)
+      for (const servicePrincipal of principals)
+        for (const assumeRole of roles) {
+          const inputs = checked({ accountId, servicePrincipal, assumeRole });
+          assert.deepEqual(
+            diffDelegatedAdministrator({ ...inputs, managementAccountId: OWNER_ACCOUNT }, inputs),
+            { changes: false, replaces: [], deleteBeforeReplace: false },
+            `${accountId} ${servicePrincipal} ${JSON.stringify(assumeRole)}`,
+          );
+        }
+  });
+});
