@@ -289,6 +289,26 @@ describe("OrganizationAggregator with a delegated administrator", () => {
     assert.equal(result.outputs.roleArn, DELEGATED_ROLE_ARN);
   });
 
+  it("previews the whole setup, then an unchanged program, without a single AWS call", async () => {
+    const preview = await runner.preview(delegated());
+    assert.deepEqual(plan(preview), [
+      "create organization",
+      "create organization",
+      "create organization-access-config.amazonaws.com",
+      "create organization-admin-config.amazonaws.com",
+      "create organization-role",
+    ]);
+    assert.deepEqual(emulator().requests(), []);
+    await runner.up(delegated());
+    emulator().clearRequests();
+    const again = await runner.preview(delegated());
+    assert.ok(
+      plan(again).every((step) => step.startsWith("same ")),
+      plan(again).join(),
+    );
+    assert.deepEqual(emulator().requests(), []);
+  });
+
   it("with multiAccountSetup also trusts and registers config-multiaccountsetup.amazonaws.com", async () => {
     const result = await runner.up(delegated({ multiAccountSetup: true }));
     const organizationsCalls = calls().filter((call) => call.startsWith("organizations:"));
