@@ -48,7 +48,9 @@ export type {
   DelegatedAdministratorState,
 } from "./provider/delegated-administrator/schema";
 export {
+  CONFIG_MULTI_ACCOUNT_SETUP_PRINCIPAL,
   OrganizationAggregator,
+  type DelegatedAdministratorPlacementArgs,
   type OrganizationAggregatorArgs,
 } from "./components/organization-aggregator";
 export {
