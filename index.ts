@@ -33,7 +33,24 @@ export type { CheckFailure } from "./provider/shared/inputs/validation";
 export { ServiceRole, serviceRoleProvider, type ServiceRoleArgs } from "./provider/role/resource";
 export { configOrganizationsPolicyArn, CONFIG_SERVICE_PRINCIPAL } from "./provider/role/schema";
 export {
+  ServiceAccess,
+  serviceAccessProvider,
+  type ServiceAccessArgs,
+} from "./provider/service-access/resource";
+export type { ServiceAccessInputs, ServiceAccessState } from "./provider/service-access/schema";
+export {
+  DelegatedAdministrator,
+  delegatedAdministratorProvider,
+  type DelegatedAdministratorArgs,
+} from "./provider/delegated-administrator/resource";
+export type {
+  DelegatedAdministratorInputs,
+  DelegatedAdministratorState,
+} from "./provider/delegated-administrator/schema";
+export {
+  CONFIG_MULTI_ACCOUNT_SETUP_PRINCIPAL,
   OrganizationAggregator,
+  type DelegatedAdministratorPlacementArgs,
   type OrganizationAggregatorArgs,
 } from "./components/organization-aggregator";
 export {

@@ -1,6 +1,7 @@
 /**
  * OrganizationAggregator: an organization-wide aggregator in the management or delegated
- * administrator account, with the IAM role AWS Config needs — in a few lines.
+ * administrator account, with the IAM role AWS Config needs and, when asked, the management
+ * account's part of a delegated administrator (trusted access and registration) — in a few lines.
  */
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
@@ -8,17 +9,45 @@ import {
   ConfigurationAggregator,
   type AggregatorFiltersArgs,
 } from "../provider/aggregator/resource";
-import type { AssumeRoleArgs } from "../provider/shared/inputs/placement";
+import { DelegatedAdministrator } from "../provider/delegated-administrator/resource";
 import { ServiceRole } from "../provider/role/resource";
-import { partitionOf } from "../provider/shared/aws/arn";
+import { CONFIG_SERVICE_PRINCIPAL } from "../provider/role/schema";
+import { ServiceAccess } from "../provider/service-access/resource";
+import { partitionOf, roleAccount } from "../provider/shared/aws/arn";
+import type { AssumeRoleArgs } from "../provider/shared/inputs/placement";
 import { accountActingAs, programRegion } from "./caller-account";
 import {
+  accountIdProblems,
   assertNoProblems,
   isPlain,
   regionListProblems,
   regionProblems,
   roleArnProblems,
 } from "./validation";
+
+/** The service principal of AWS Config's organization rules and conformance packs. */
+export const CONFIG_MULTI_ACCOUNT_SETUP_PRINCIPAL = "config-multiaccountsetup.amazonaws.com";
+
+/** A member account to make AWS Config's delegated administrator and to aggregate in. */
+export interface DelegatedAdministratorPlacementArgs {
+  /** The 12-digit member account to register; the aggregator and its role are created there. */
+  readonly accountId: pulumi.Input<string>;
+  /** The role to assume in that account, to create the role and the aggregator. */
+  readonly assumeRole: pulumi.Input<AssumeRoleArgs>;
+  /**
+   * Also enable trusted access for, and register the account for,
+   * `config-multiaccountsetup.amazonaws.com` (organization rules and conformance packs), as AWS
+   * Config's CLI guide does. Defaults to false: only `config.amazonaws.com`, which is all an
+   * aggregator needs.
+   */
+  readonly multiAccountSetup?: boolean;
+  /**
+   * Take over registrations of the account that already exist, instead of refusing them; removing
+   * the component then deregisters them. Defaults to false. Trusted access that is already on is
+   * always recorded and left on at removal (see ServiceAccess).
+   */
+  readonly adoptExisting?: pulumi.Input<boolean>;
+}
 
 /** Arguments of {@link OrganizationAggregator}. */
 export interface OrganizationAggregatorArgs {
@@ -45,10 +74,20 @@ export interface OrganizationAggregatorArgs {
    */
   readonly region?: pulumi.Input<string>;
   /**
-   * Act in the management or delegated-administrator account. Defaults to the program's own
+   * Act in the account that creates the aggregator: the management account or a delegated
+   * administrator. With `delegatedAdministrator`, this is the management account, which enables
+   * trusted access and registers the delegated administrator. Defaults to the program's own
    * credentials.
    */
   readonly assumeRole?: pulumi.Input<AssumeRoleArgs>;
+  /**
+   * Aggregate in a member account registered as AWS Config's delegated administrator, as AWS
+   * recommends over the management account. The management account (`assumeRole`, or the
+   * program's own credentials) enables trusted access for `config.amazonaws.com` and registers the
+   * account; then the role and the aggregator are created in that account, after the
+   * registration. Defaults to none: the aggregator lives where `assumeRole` acts.
+   */
+  readonly delegatedAdministrator?: DelegatedAdministratorPlacementArgs;
 }
 
 const TYPE = "aws-config-aggregation:index:OrganizationAggregator";
@@ -65,6 +104,10 @@ export class OrganizationAggregator extends pulumi.ComponentResource {
   readonly name: pulumi.Output<string>;
   /** The ARN of the role AWS Config assumes. */
   readonly roleArn: pulumi.Output<string>;
+  /** Trusted access for each service principal, with `delegatedAdministrator`; else empty. */
+  readonly serviceAccesses: ServiceAccess[];
+  /** The registration for each service principal, with `delegatedAdministrator`; else empty. */
+  readonly delegatedAdministrators: DelegatedAdministrator[];
 
   constructor(
     name: string,
@@ -73,14 +116,47 @@ export class OrganizationAggregator extends pulumi.ComponentResource {
   ) {
     super(TYPE, name, {}, opts);
     assertNoProblems("OrganizationAggregator", name, organizationAggregatorProblems(args));
-    const { roleArn, awsRegions, allAwsRegions, tags, region, assumeRole } = args;
+    const { roleArn, awsRegions, allAwsRegions, tags, region, delegatedAdministrator } = args;
+    this.serviceAccesses = [];
+    this.delegatedAdministrators = [];
+    if (delegatedAdministrator) {
+      const principals = [CONFIG_SERVICE_PRINCIPAL];
+      if (delegatedAdministrator.multiAccountSetup)
+        principals.push(CONFIG_MULTI_ACCOUNT_SETUP_PRINCIPAL);
+      for (const servicePrincipal of principals) {
+        const access = new ServiceAccess(
+          `${name}-access-${servicePrincipal}`,
+          { servicePrincipal, region, assumeRole: args.assumeRole },
+          { parent: this },
+        );
+        this.serviceAccesses.push(access);
+        // Organizations refuses a registration before trusted access for the service.
+        this.delegatedAdministrators.push(
+          new DelegatedAdministrator(
+            `${name}-admin-${servicePrincipal}`,
+            {
+              accountId: delegatedAdministrator.accountId,
+              servicePrincipal,
+              region,
+              assumeRole: args.assumeRole,
+              adoptExisting: delegatedAdministrator.adoptExisting,
+            },
+            { parent: this, dependsOn: [access] },
+          ),
+        );
+      }
+    }
+    // Where the role and the aggregator live: the delegated administrator, else `assumeRole`.
+    const assumeRole = delegatedAdministrator ? delegatedAdministrator.assumeRole : args.assumeRole;
+    // AWS Config accepts a delegated administrator's aggregator only once it is registered.
+    const registered = this.delegatedAdministrators;
 
     if (roleArn === undefined) {
       const roleName = serviceRoleName(name);
       this.role = new ServiceRole(
         `${name}-role`,
         { name: roleName, tags, region, assumeRole },
-        { parent: this },
+        { parent: this, dependsOn: registered },
       );
       // The ARN is computed rather than taken from the role's output, which a preview of any role
       // update makes unknown, so the aggregator would wrongly preview as changed.
@@ -108,7 +184,7 @@ export class OrganizationAggregator extends pulumi.ComponentResource {
         region,
         assumeRole,
       },
-      { parent: this, dependsOn: this.role ? [this.role] : [] },
+      { parent: this, dependsOn: this.role ? [this.role, ...registered] : registered },
     );
     this.arn = this.aggregator.arn;
     this.name = this.aggregator.name;
@@ -118,6 +194,13 @@ export class OrganizationAggregator extends pulumi.ComponentResource {
       arn: this.arn,
       name: this.name,
       roleArn: this.roleArn,
+      // Only with a delegated administrator, so that existing stacks' outputs stay as they were.
+      ...(delegatedAdministrator
+        ? {
+            serviceAccesses: this.serviceAccesses,
+            delegatedAdministrators: this.delegatedAdministrators,
+          }
+        : {}),
     });
   }
 }
@@ -154,6 +237,36 @@ export function organizationAggregatorProblems(args: OrganizationAggregatorArgs)
   }
   if (args.region !== undefined && isPlain(args.region)) {
     problems.push(...regionProblems("region", args.region));
+  }
+  if (args.delegatedAdministrator !== undefined)
+    problems.push(...delegatedAdministratorProblems(args.delegatedAdministrator));
+  return problems;
+}
+
+/** Problems of `delegatedAdministrator` that can be seen before deployment. */
+function delegatedAdministratorProblems(args: DelegatedAdministratorPlacementArgs): string[] {
+  const { accountId, assumeRole } = args;
+  const problems: string[] = [];
+  const accountProblems = isPlain(accountId)
+    ? accountIdProblems("delegatedAdministrator.accountId", accountId)
+    : [];
+  problems.push(...accountProblems);
+  // The account to compare a role with: a plain, well-formed one only.
+  const account = isPlain(accountId) && accountProblems.length === 0 ? accountId : undefined;
+  if (assumeRole === undefined) {
+    problems.push(
+      "delegatedAdministrator.assumeRole is missing; give the role to assume in the delegated administrator account",
+    );
+  } else if (isPlain(assumeRole) && isPlain(assumeRole.roleArn)) {
+    const roleArn = assumeRole.roleArn;
+    problems.push(...roleArnProblems("delegatedAdministrator.assumeRole.roleArn", roleArn));
+    const acting = roleAccount(roleArn);
+    if (account !== undefined && acting !== undefined && acting !== account) {
+      problems.push(
+        `delegatedAdministrator.assumeRole.roleArn ${JSON.stringify(roleArn)} is in account ${acting}, ` +
+          `not in the delegated administrator account ${account}; the role and the aggregator are created where it acts`,
+      );
+    }
   }
   return problems;
 }

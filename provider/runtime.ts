@@ -8,7 +8,9 @@
  */
 import { aggregatorPlan } from "./aggregator/plan";
 import { authorizationPlan } from "./authorization/plan";
+import { delegatedAdministratorPlan } from "./delegated-administrator/plan";
 import { rolePlan } from "./role/plan";
+import { serviceAccessPlan } from "./service-access/plan";
 import { applyStackConfig, type StackConfig } from "./shared/aws/settings";
 import type { ProviderKind } from "./shared/stub";
 
@@ -20,6 +22,8 @@ const plans = {
   aggregator: aggregatorPlan,
   authorization: authorizationPlan,
   role: rolePlan,
+  serviceAccess: serviceAccessPlan,
+  delegatedAdministrator: delegatedAdministratorPlan,
 } satisfies Record<ProviderKind, unknown>;
 
 /*
@@ -36,6 +40,13 @@ const implementations = {
     (require("./authorization/provider") as typeof import("./authorization/provider"))
       .authorizationProvider,
   role: () => (require("./role/provider") as typeof import("./role/provider")).roleProvider,
+  serviceAccess: () =>
+    (require("./service-access/provider") as typeof import("./service-access/provider"))
+      .serviceAccessProvider,
+  delegatedAdministrator: () =>
+    (
+      require("./delegated-administrator/provider") as typeof import("./delegated-administrator/provider")
+    ).delegatedAdministratorProvider,
 } satisfies Record<ProviderKind, () => unknown>;
 /* eslint-enable @typescript-eslint/no-require-imports */
 

@@ -34,6 +34,12 @@ export interface DiffTable {
    * change. A tag change is an update, never a replacement.
    */
   readonly tagged?: boolean;
+  /**
+   * The state property holding the account the resource lives in (and whose credentials act on
+   * it). `accountId` by default; a resource whose `accountId` input names another account (the
+   * account a DelegatedAdministrator registers) points this elsewhere.
+   */
+  readonly ownerProperty?: string;
 }
 
 /** The property holding a resource's user tags. */
@@ -67,7 +73,8 @@ export function diffByTable(
       !deepEqual(comparable(property, olds[property]), comparable(property, news[property])),
   );
   const replaces = changed.filter((property) => table.replaceOn.includes(property));
-  if (changed.includes("assumeRole") && movesAccount(olds, news.assumeRole))
+  const owner = olds[table.ownerProperty ?? "accountId"];
+  if (changed.includes("assumeRole") && movesAccount(owner, news.assumeRole))
     replaces.push("assumeRole");
   const keepsName = table.globalName !== undefined && !changed.includes(table.globalName);
   return {
@@ -90,10 +97,10 @@ function notKnownInState(property: string, olds: Record<string, unknown>): boole
  * cannot be known yet). Without a role the default credentials act; their account is checked at
  * update time, since a pure diff cannot ask STS.
  */
-function movesAccount(olds: Record<string, unknown>, assumeRole: unknown): boolean {
+function movesAccount(owner: unknown, assumeRole: unknown): boolean {
   if (assumeRole === undefined) return false;
   if (isUnknown(assumeRole)) return true;
   const roleArn = (assumeRole as AssumeRoleSpec).roleArn;
   if (isUnknown(roleArn)) return true;
-  return roleAccount(roleArn) !== olds.accountId;
+  return roleAccount(roleArn) !== owner;
 }

@@ -13,7 +13,8 @@ import * as pulumi from "@pulumi/pulumi";
  * The kinds of resource this package implements: the names the stubs ask the runtime for. Declared
  * here, where the stubs are made, so that the runtime depends on the stubs and not the other way.
  */
-export type ProviderKind = "aggregator" | "authorization" | "role";
+export type ProviderKind =
+  "aggregator" | "authorization" | "role" | "serviceAccess" | "delegatedAdministrator";
 
 /** The module specifier the stubs load; resolved from the Pulumi program's directory. */
 export const RUNTIME_MODULE = "pulumi-aws-config-aggregation/runtime";

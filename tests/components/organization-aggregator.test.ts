@@ -1,11 +1,19 @@
 import * as assert from "node:assert/strict";
 import { GetRoleCommand, IAMClient } from "@aws-sdk/client-iam";
+import { EnableAWSServiceAccessCommand, OrganizationsClient } from "@aws-sdk/client-organizations";
 import {
   OrganizationAggregator,
   type OrganizationAggregatorArgs,
 } from "../../components/organization-aggregator";
 import { ORGANIZATION_ID } from "../../emulator";
-import { ACCOUNT_A, REGION_A, REGION_B, roleArn, useEmulator } from "../support/emulator";
+import {
+  ACCOUNT_A,
+  ACCOUNT_B,
+  REGION_A,
+  REGION_B,
+  roleArn,
+  useEmulator,
+} from "../support/emulator";
 import type { ProgramRunner } from "../support/runner";
 import {
   aggregatorNamed,
@@ -224,6 +232,140 @@ describe("OrganizationAggregator end to end", () => {
         delegatedAdministrators: [],
       },
     });
+    assert.equal(runner.state.size, 0);
+  });
+});
+
+describe("OrganizationAggregator with a delegated administrator", () => {
+  const fixture = useEmulator();
+  const emulator = () => fixture.emulator;
+  let runner: ProgramRunner;
+  const AUDIT_ROLE = roleArn(ACCOUNT_B, "Audit");
+  const DELEGATED_ROLE_ARN = roleArn(ACCOUNT_B, ROLE_NAME);
+
+  before(warmCallerAccount);
+  beforeEach(() => {
+    runner = emulatorRunner(fixture);
+  });
+  afterEach(async () => {
+    await runner.close();
+  });
+
+  /** The Organizations, IAM and Config requests since the last clear, in arrival order. */
+  const calls = () =>
+    emulator()
+      .requests()
+      .filter((r) => ["organizations", "iam", "config"].includes(r.service))
+      .map((r) => `${r.service}:${r.operation} ${r.account}`);
+
+  const delegated = (extra: Partial<OrganizationAggregatorArgs["delegatedAdministrator"]> = {}) =>
+    organization({
+      delegatedAdministrator: {
+        accountId: ACCOUNT_B,
+        assumeRole: { roleArn: AUDIT_ROLE },
+        ...extra,
+      },
+    });
+
+  it("enables trusted access and registers the account from the management account, then builds the role and the aggregator there", async () => {
+    const result = await runner.up(delegated());
+    assert.deepEqual(plan(result), [
+      "create organization",
+      "create organization",
+      "create organization-access-config.amazonaws.com",
+      "create organization-admin-config.amazonaws.com",
+      "create organization-role",
+    ]);
+    assert.deepEqual(calls(), [
+      `organizations:ListAWSServiceAccessForOrganization ${ACCOUNT_A}`,
+      `organizations:EnableAWSServiceAccess ${ACCOUNT_A}`,
+      `organizations:ListDelegatedAdministrators ${ACCOUNT_A}`,
+      `organizations:RegisterDelegatedAdministrator ${ACCOUNT_A}`,
+      `iam:CreateRole ${ACCOUNT_B}`,
+      `iam:AttachRolePolicy ${ACCOUNT_B}`,
+      `config:DescribeConfigurationAggregators ${ACCOUNT_B}`,
+      `config:PutConfigurationAggregator ${ACCOUNT_B}`,
+    ]);
+    assert.equal(result.outputs.roleArn, DELEGATED_ROLE_ARN);
+  });
+
+  it("previews the whole setup, then an unchanged program, without a single AWS call", async () => {
+    const preview = await runner.preview(delegated());
+    assert.deepEqual(plan(preview), [
+      "create organization",
+      "create organization",
+      "create organization-access-config.amazonaws.com",
+      "create organization-admin-config.amazonaws.com",
+      "create organization-role",
+    ]);
+    assert.deepEqual(emulator().requests(), []);
+    await runner.up(delegated());
+    emulator().clearRequests();
+    const again = await runner.preview(delegated());
+    assert.ok(
+      plan(again).every((step) => step.startsWith("same ")),
+      plan(again).join(),
+    );
+    assert.deepEqual(emulator().requests(), []);
+  });
+
+  it("with multiAccountSetup also trusts and registers config-multiaccountsetup.amazonaws.com", async () => {
+    const result = await runner.up(delegated({ multiAccountSetup: true }));
+    const organizationsCalls = calls().filter((call) => call.startsWith("organizations:"));
+    assert.deepEqual([...organizationsCalls].sort(), [
+      `organizations:EnableAWSServiceAccess ${ACCOUNT_A}`,
+      `organizations:EnableAWSServiceAccess ${ACCOUNT_A}`,
+      `organizations:ListAWSServiceAccessForOrganization ${ACCOUNT_A}`,
+      `organizations:ListAWSServiceAccessForOrganization ${ACCOUNT_A}`,
+      `organizations:ListDelegatedAdministrators ${ACCOUNT_A}`,
+      `organizations:ListDelegatedAdministrators ${ACCOUNT_A}`,
+      `organizations:RegisterDelegatedAdministrator ${ACCOUNT_A}`,
+      `organizations:RegisterDelegatedAdministrator ${ACCOUNT_A}`,
+    ]);
+    // Both registrations come before any IAM or Config call.
+    assert.deepEqual(calls().slice(8), [
+      `iam:CreateRole ${ACCOUNT_B}`,
+      `iam:AttachRolePolicy ${ACCOUNT_B}`,
+      `config:DescribeConfigurationAggregators ${ACCOUNT_B}`,
+      `config:PutConfigurationAggregator ${ACCOUNT_B}`,
+    ]);
+    assert.equal(plan(result).length, 7);
+  });
+
+  it("leaves trusted access that was already on untouched, and on at destroy", async () => {
+    await new OrganizationsClient({ region: REGION_A }).send(
+      new EnableAWSServiceAccessCommand({ ServicePrincipal: "config.amazonaws.com" }),
+    );
+    emulator().clearRequests();
+    await runner.up(delegated());
+    assert.deepEqual(calls().slice(0, 3), [
+      `organizations:ListAWSServiceAccessForOrganization ${ACCOUNT_A}`,
+      `organizations:ListDelegatedAdministrators ${ACCOUNT_A}`,
+      `organizations:RegisterDelegatedAdministrator ${ACCOUNT_A}`,
+    ]);
+    emulator().clearRequests();
+    await runner.destroy();
+    assert.deepEqual(calls(), [
+      `config:DeleteConfigurationAggregator ${ACCOUNT_B}`,
+      `iam:ListAttachedRolePolicies ${ACCOUNT_B}`,
+      `iam:DetachRolePolicy ${ACCOUNT_B}`,
+      `iam:DeleteRole ${ACCOUNT_B}`,
+      `organizations:DeregisterDelegatedAdministrator ${ACCOUNT_A}`,
+    ]);
+  });
+
+  it("destroy removes the aggregator and role, then deregisters, then disables the trusted access it enabled", async () => {
+    await runner.up(delegated());
+    emulator().clearRequests();
+    await runner.destroy();
+    assert.deepEqual(calls(), [
+      `config:DeleteConfigurationAggregator ${ACCOUNT_B}`,
+      `iam:ListAttachedRolePolicies ${ACCOUNT_B}`,
+      `iam:DetachRolePolicy ${ACCOUNT_B}`,
+      `iam:DeleteRole ${ACCOUNT_B}`,
+      `organizations:DeregisterDelegatedAdministrator ${ACCOUNT_A}`,
+      `organizations:DisableAWSServiceAccess ${ACCOUNT_A}`,
+    ]);
     assert.equal(runner.state.size, 0);
   });
 });

@@ -211,6 +211,37 @@ describe("OrganizationAggregator argument validation", () => {
       ],
     },
     {
+      title: "a delegated administrator account that is not 12 digits",
+      args: {
+        delegatedAdministrator: {
+          accountId: "2222",
+          assumeRole: { roleArn: "arn:aws:iam::222222222222:role/Audit" },
+        },
+      },
+      problems: ['delegatedAdministrator.accountId "2222" is not a 12-digit account ID'],
+    },
+    {
+      title: "a delegated administrator role in another account than the one registered",
+      args: {
+        delegatedAdministrator: {
+          accountId: ACCOUNT_B,
+          assumeRole: { roleArn: `arn:aws:iam::${ACCOUNT_C}:role/Audit` },
+        },
+      },
+      problems: [
+        `delegatedAdministrator.assumeRole.roleArn "arn:aws:iam::${ACCOUNT_C}:role/Audit" is in account ${ACCOUNT_C}, not in the delegated administrator account ${ACCOUNT_B}; the role and the aggregator are created where it acts`,
+      ],
+    },
+    {
+      title: "a delegated administrator without a role to assume there",
+      args: {
+        delegatedAdministrator: { accountId: ACCOUNT_B } as never,
+      },
+      problems: [
+        "delegatedAdministrator.assumeRole is missing; give the role to assume in the delegated administrator account",
+      ],
+    },
+    {
       title: "several problems at once",
       args: { awsRegions: [], allAwsRegions: true, roleArn: "ConfigOrg" },
       problems: [
@@ -238,6 +269,19 @@ describe("OrganizationAggregator argument validation", () => {
     );
     assert.deepEqual(
       organizationAggregatorProblems({ awsRegions: [REGION_A], allAwsRegions: false }),
+      [],
+    );
+  });
+
+  it("reports nothing for a delegated administrator whose role is in its account", () => {
+    assert.deepEqual(
+      organizationAggregatorProblems({
+        delegatedAdministrator: {
+          accountId: ACCOUNT_B,
+          assumeRole: { roleArn: `arn:aws:iam::${ACCOUNT_B}:role/Audit` },
+          multiAccountSetup: true,
+        },
+      }),
       [],
     );
   });

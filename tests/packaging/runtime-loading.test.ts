@@ -38,6 +38,9 @@ describe("the runtime's loading", () => {
         await runtime.provider("aggregator").check({}, { name: "a", region: "us-east-1",
           accountAggregationSource: { accountIds: ["111111111111"], allAwsRegions: true } });
         await runtime.provider("role").check({}, { name: "r", region: "us-east-1" });
+        await runtime.provider("serviceAccess").check({}, { servicePrincipal: "config.amazonaws.com" });
+        await runtime.provider("delegatedAdministrator").check({}, {
+          accountId: "222222222222", servicePrincipal: "config.amazonaws.com" });
         console.log(JSON.stringify({ failures: checked.failures, sdk: sdk() }));
       })();`);
     assert.deepEqual(loaded, { failures: [], sdk: [] });
@@ -55,6 +58,7 @@ describe("the runtime's loading", () => {
     assert.deepEqual(loaded, [
       "@aws-sdk/client-config-service",
       "@aws-sdk/client-iam",
+      "@aws-sdk/client-organizations",
       "@aws-sdk/client-resource-groups-tagging-api",
       "@aws-sdk/client-sts",
     ]);

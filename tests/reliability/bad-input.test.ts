@@ -1,7 +1,7 @@
 /**
  * The bad-input corpus: inputs generated from the API's rules (lengths at and past their limits,
  * patterns, list sizes, conflicting fields, `aws:` tags, bad ARNs, wrong types, unknown fields) for
- * both resources and for the components' own validation. Every case is refused at check with the
+ * every resource and for the components' own validation. Every case is refused at check with the
  * exact property path and a reason that names the rule, and the whole corpus makes no AWS call.
  *
  * Resource cases go through the real dynamic-provider host's Check (inputs shaped as the resource
@@ -15,10 +15,14 @@ import {
   aggregationAuthorizationProvider,
   ConfigurationAggregator,
   configurationAggregatorProvider,
+  DelegatedAdministrator,
+  delegatedAdministratorProvider,
   MultiAccountAggregation,
   OrganizationAggregator,
   type MultiAccountAggregationArgs,
   type OrganizationAggregatorArgs,
+  ServiceAccess,
+  serviceAccessProvider,
 } from "../../index";
 import type { RequestRecord } from "../../emulator";
 import {
@@ -673,6 +677,109 @@ function authorizationCases(): BadCase[] {
   ];
 }
 
+// --- ServiceAccess and DelegatedAdministrator ---------------------------------------------------
+
+const CONFIG_PRINCIPAL = "config.amazonaws.com";
+const SERVICE_ACCESS_BASE: Inputs = { servicePrincipal: CONFIG_PRINCIPAL };
+const DELEGATED_ADMINISTRATOR_BASE: Inputs = {
+  accountId: ACCOUNT_B,
+  servicePrincipal: CONFIG_PRINCIPAL,
+};
+const PRINCIPAL_CHARACTERS = (value: string) =>
+  new RegExp(
+    `^${quoted(value)} is not a service principal such as "config\\.amazonaws\\.com": it may contain only letters, digits and _ \\+ = , \\. @ -$`,
+  );
+
+/** The service principal as AWS Organizations takes it: 1–128 of `[\w+=,.@-]`, required. */
+function servicePrincipalCases(): BadCase[] {
+  return [
+    {
+      title: "servicePrincipal missing",
+      change: { servicePrincipal: undefined },
+      failures: [
+        [
+          "servicePrincipal",
+          /^is required: the service principal, such as "config\.amazonaws\.com"$/,
+        ],
+      ],
+    },
+    {
+      title: "an empty servicePrincipal",
+      change: { servicePrincipal: "" },
+      failures: [["servicePrincipal", /^must not be empty$/]],
+    },
+    {
+      title: "a 129-character servicePrincipal",
+      change: { servicePrincipal: "s".repeat(129) },
+      failures: [["servicePrincipal", /^"s+" is longer than 128 characters$/]],
+    },
+    {
+      title: "a numeric servicePrincipal",
+      change: { servicePrincipal: 42 },
+      failures: [["servicePrincipal", /^Invalid input: expected string, received number$/]],
+    },
+    ...[
+      "config amazonaws.com",
+      "config.amazonaws.com/x",
+      "*.amazonaws.com",
+      "config:amazonaws",
+    ].map((principal): BadCase => ({
+      title: `servicePrincipal ${JSON.stringify(principal)}`,
+      change: { servicePrincipal: principal },
+      failures: [["servicePrincipal", PRINCIPAL_CHARACTERS(principal)]],
+    })),
+  ];
+}
+
+/** Organizations' limits, each exactly at its bound, and the placement limits (no tags here). */
+function organizationsLimits(): LimitCase[] {
+  return [
+    ...sharedLimits().filter((limit) => !("tags" in limit.change)),
+    { title: "a 128-character service principal", change: { servicePrincipal: "s".repeat(128) } },
+    {
+      title: "a service principal of every allowed character",
+      change: { servicePrincipal: "a_b+c=d,e.f@g-h.amazonaws.com" },
+    },
+  ];
+}
+
+function delegatedAdministratorCases(): BadCase[] {
+  return [
+    {
+      title: "accountId missing",
+      change: { accountId: undefined },
+      failures: [["accountId", /^is required: the 12-digit ID of the member account to register$/]],
+    },
+    {
+      title: "a numeric accountId",
+      change: { accountId: 222222222222 },
+      failures: [["accountId", /^Invalid input: expected string, received number$/]],
+    },
+    ...["2222222222", "2222222222222", "twelve-digit", "2222-2222-2222"].map((id): BadCase => ({
+      title: `accountId ${JSON.stringify(id)}`,
+      change: { accountId: id },
+      failures: [["accountId", ACCOUNT_RULE(id)]],
+    })),
+    ...servicePrincipalCases(),
+    ...placementCases(),
+    ...unknownFieldCases(
+      ["tags", "delegatedAdminAccountId", "name"],
+      "accountId, servicePrincipal, region, assumeRole, adoptExisting",
+    ),
+  ];
+}
+
+function serviceAccessCases(): BadCase[] {
+  return [
+    ...servicePrincipalCases(),
+    ...placementCases(),
+    ...unknownFieldCases(
+      ["tags", "servicePrincipals", "name"],
+      "servicePrincipal, region, assumeRole, adoptExisting",
+    ),
+  ];
+}
+
 // --- Components --------------------------------------------------------------------------------
 
 interface ComponentCase {
@@ -933,6 +1040,24 @@ const RESOURCES: Resource[] = [
     cases: authorizationCases(),
     limits: sharedLimits(),
     register: (name, inputs) => void new AggregationAuthorization(name, inputs as never),
+  },
+  {
+    title: "ServiceAccess",
+    provider: serviceAccessProvider,
+    type: "pulumi-nodejs:dynamic/aws-config:ServiceAccess",
+    base: SERVICE_ACCESS_BASE,
+    cases: serviceAccessCases(),
+    limits: organizationsLimits(),
+    register: (name, inputs) => void new ServiceAccess(name, inputs as never),
+  },
+  {
+    title: "DelegatedAdministrator",
+    provider: delegatedAdministratorProvider,
+    type: "pulumi-nodejs:dynamic/aws-config:DelegatedAdministrator",
+    base: DELEGATED_ADMINISTRATOR_BASE,
+    cases: delegatedAdministratorCases(),
+    limits: organizationsLimits(),
+    register: (name, inputs) => void new DelegatedAdministrator(name, inputs as never),
   },
 ];
 

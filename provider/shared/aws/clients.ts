@@ -5,8 +5,10 @@
  */
 import { ConfigServiceClient } from "@aws-sdk/client-config-service";
 import { IAMClient } from "@aws-sdk/client-iam";
+import { OrganizationsClient } from "@aws-sdk/client-organizations";
 import { ResourceGroupsTaggingAPIClient } from "@aws-sdk/client-resource-groups-tagging-api";
 import { STSClient } from "@aws-sdk/client-sts";
+import { homeRegionOf, partitionOf } from "./arn";
 import { credentialsFor, credentialsKey } from "./credentials";
 import { PatientRetryStrategy } from "./retry";
 import type { Placement } from "../inputs/placement";
@@ -58,4 +60,14 @@ export function stsClient(placement: Placement): STSClient {
 /** The IAM client for a placement (IAM is global; the region only selects the partition). */
 export function iamClient(placement: Placement): IAMClient {
   return cachedClient("iam", IAMClient, placement);
+}
+
+/**
+ * The AWS Organizations client for a placement. Organizations is global and answers in its
+ * partition's main region (us-east-1 in `aws`), so the placement's region only selects the
+ * partition, as Landing Zone Accelerator pins it.
+ */
+export function organizationsClient(placement: Placement): OrganizationsClient {
+  const home = { ...placement, region: homeRegionOf(partitionOf(placement.region)) };
+  return cachedClient("organizations", OrganizationsClient, home);
 }

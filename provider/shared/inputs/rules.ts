@@ -16,6 +16,8 @@ export const MAX_TAGS = 50;
 export const AWS_REGION_PATTERN = /^(?:[a-z]{2}|eusc)(-[a-z]+)+-\d{1,2}$/;
 /** Allowed tag characters per the AWS Config tagging documentation. */
 const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+/** The Organizations API's ServicePrincipal pattern; emptiness is the length rule's to report. */
+const SERVICE_PRINCIPAL = /^[\w+=,.@-]*$/;
 
 /** A value as it appears in a message: quoted like JSON, so blanks and types are visible. */
 export const show = (value: unknown): string => JSON.stringify(value);
@@ -24,6 +26,19 @@ export const show = (value: unknown): string => JSON.stringify(value);
 export const accountId = z.string().regex(ACCOUNT_ID_PATTERN, {
   error: (issue) => `${show(issue.input)} is not an AWS account ID: expected exactly 12 digits`,
 });
+
+/**
+ * A service principal as AWS Organizations takes it (ServicePrincipal: 1–128 characters of
+ * letters, digits and `_ + = , . @ -`), such as `config.amazonaws.com`.
+ */
+export const servicePrincipal = z
+  .string({ error: required('the service principal, such as "config.amazonaws.com"') })
+  .min(1, { error: "must not be empty" })
+  .max(128, { error: (issue) => `${show(issue.input)} is longer than 128 characters` })
+  .regex(SERVICE_PRINCIPAL, {
+    error: (issue) =>
+      `${show(issue.input)} is not a service principal such as "config.amazonaws.com": it may contain only letters, digits and _ + = , . @ -`,
+  });
 
 /** An AWS region name. */
 export const awsRegion = z

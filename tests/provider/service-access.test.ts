@@ -1,0 +1,163 @@
+import * as assert from "node:assert/strict";
+import {
+  EnableAWSServiceAccessCommand,
+  ListAWSServiceAccessForOrganizationCommand,
+  OrganizationsClient,
+} from "@aws-sdk/client-organizations";
+import { forgetActingAccounts } from "../../provider/shared/aws/identity";
+import { ACCOUNT_A, ACCOUNT_B, REGION_A, roleArn, useEmulator } from "../support/emulator";
+import { checked, operations, rejection, serviceAccesses } from "./helpers";
+
+const CONFIG = "config.amazonaws.com";
+const MULTI_ACCOUNT_SETUP = "config-multiaccountsetup.amazonaws.com";
+
+describe("ServiceAccess provider against the emulator", () => {
+  const fixture = useEmulator();
+  // Each test counts its own STS calls, as a fresh provider process would make them.
+  beforeEach(forgetActingAccounts);
+  const emulator = () => fixture.emulator;
+  /** The management account's own client, to change the organization behind the provider's back. */
+  const organizations = () => new OrganizationsClient({ region: REGION_A });
+
+  async function trusted(): Promise<string[]> {
+    const page = await organizations().send(new ListAWSServiceAccessForOrganizationCommand({}));
+    return (page.EnabledServicePrincipals ?? []).map((entry) => entry.ServicePrincipal ?? "");
+  }
+
+  it("checks and diffs without a single AWS call", async () => {
+    const inputs = await checked(serviceAccesses, { servicePrincipal: CONFIG });
+    const state = { ...inputs, accountId: ACCOUNT_A, preexisting: false } as never;
+    await serviceAccesses.diff(CONFIG, state, inputs);
+    await serviceAccesses.check({}, { servicePrincipal: "not a principal" });
+    assert.deepEqual(operations(emulator()), []);
+  });
+
+  it("enables trusted access that is off: the account check, one list and one enable", async () => {
+    const inputs = await checked(serviceAccesses, { servicePrincipal: CONFIG });
+    const created = await serviceAccesses.create(inputs);
+    assert.deepEqual(created, {
+      id: CONFIG,
+      outs: {
+        servicePrincipal: CONFIG,
+        region: REGION_A,
+        accountId: ACCOUNT_A,
+        preexisting: false,
+      },
+    });
+    assert.deepEqual(operations(emulator()), [
+      "GetCallerIdentity",
+      "ListAWSServiceAccessForOrganization",
+      "EnableAWSServiceAccess",
+    ]);
+    emulator().clearRequests();
+    // A second one in the same process knows the account already: one list, one enable.
+    await serviceAccesses.create(
+      await checked(serviceAccesses, { servicePrincipal: MULTI_ACCOUNT_SETUP }),
+    );
+    assert.deepEqual(operations(emulator()), [
+      "ListAWSServiceAccessForOrganization",
+      "EnableAWSServiceAccess",
+    ]);
+    assert.deepEqual((await trusted()).sort(), [MULTI_ACCOUNT_SETUP, CONFIG]);
+  });
+
+  it("records trusted access that was already on, without enabling it, and leaves it on at delete", async () => {
+    await organizations().send(new EnableAWSServiceAccessCommand({ ServicePrincipal: CONFIG }));
+    emulator().clearRequests();
+    const created = await serviceAccesses.create(
+      await checked(serviceAccesses, { servicePrincipal: CONFIG }),
+    );
+    assert.equal(created.outs.preexisting, true);
+    assert.deepEqual(operations(emulator()), [
+      "GetCallerIdentity",
+      "ListAWSServiceAccessForOrganization",
+    ]);
+    emulator().clearRequests();
+    await serviceAccesses.delete(created.id, created.outs);
+    assert.deepEqual(operations(emulator()), []);
+    assert.deepEqual(await trusted(), [CONFIG]);
+  });
+
+  it("disables pre-existing trusted access at delete when it was adopted", async () => {
+    await organizations().send(new EnableAWSServiceAccessCommand({ ServicePrincipal: CONFIG }));
+    const created = await serviceAccesses.create(
+      await checked(serviceAccesses, { servicePrincipal: CONFIG, adoptExisting: true }),
+    );
+    assert.equal(created.outs.preexisting, true);
+    emulator().clearRequests();
+    await serviceAccesses.delete(created.id, created.outs);
+    assert.deepEqual(operations(emulator()), ["DisableAWSServiceAccess"]);
+    assert.deepEqual(await trusted(), []);
+  });
+
+  it("disables the trusted access it enabled with one call", async () => {
+    const created = await serviceAccesses.create(
+      await checked(serviceAccesses, { servicePrincipal: CONFIG }),
+    );
+    emulator().clearRequests();
+    await serviceAccesses.delete(created.id, created.outs);
+    assert.deepEqual(operations(emulator()), ["DisableAWSServiceAccess"]);
+    assert.deepEqual(await trusted(), []);
+  });
+
+  it("reads trusted access that is on with one list, and reports it gone once disabled elsewhere", async () => {
+    const created = await serviceAccesses.create(
+      await checked(serviceAccesses, { servicePrincipal: CONFIG }),
+    );
+    emulator().clearRequests();
+    const read = await serviceAccesses.read(created.id, created.outs);
+    assert.deepEqual(read, {
+      id: CONFIG,
+      props: created.outs,
+      inputs: { servicePrincipal: CONFIG, region: REGION_A },
+    });
+    assert.deepEqual(operations(emulator()), ["ListAWSServiceAccessForOrganization"]);
+    await serviceAccesses.delete(created.id, created.outs);
+    emulator().clearRequests();
+    assert.deepEqual(await serviceAccesses.read(created.id, created.outs), {});
+    assert.deepEqual(operations(emulator()), ["ListAWSServiceAccessForOrganization"]);
+  });
+
+  it("updates adoptExisting in place without an AWS call beyond the account check", async () => {
+    await organizations().send(new EnableAWSServiceAccessCommand({ ServicePrincipal: CONFIG }));
+    const created = await serviceAccesses.create(
+      await checked(serviceAccesses, { servicePrincipal: CONFIG }),
+    );
+    emulator().clearRequests();
+    const news = await checked(serviceAccesses, { servicePrincipal: CONFIG, adoptExisting: true });
+    const updated = await serviceAccesses.update(created.id, created.outs, news);
+    assert.deepEqual(updated.outs, { ...created.outs, adoptExisting: true });
+    assert.deepEqual(operations(emulator()), []);
+  });
+
+  it("refuses to disable from credentials that act in another account", async () => {
+    const created = await serviceAccesses.create(
+      await checked(serviceAccesses, { servicePrincipal: CONFIG }),
+    );
+    emulator().clearRequests();
+    const error = await rejection(
+      serviceAccesses.delete(created.id, { ...created.outs, accountId: ACCOUNT_B }),
+    );
+    assert.equal(
+      error.message,
+      `trusted access for "config.amazonaws.com" lives in account ${ACCOUNT_B}, but without assumeRole the default credentials act in account ${ACCOUNT_A}. ` +
+        `Run with credentials for account ${ACCOUNT_B} or give an assumeRole whose role is there; ` +
+        `to move the resource to account ${ACCOUNT_A}, replace it (for example with the replaceOnChanges option).`,
+    );
+    assert.deepEqual(operations(emulator()), []);
+    assert.deepEqual(await trusted(), [CONFIG]);
+  });
+
+  it("names the operation, account and AWS's error when a member account tries", async () => {
+    const inputs = await checked(serviceAccesses, {
+      servicePrincipal: CONFIG,
+      assumeRole: { roleArn: roleArn(ACCOUNT_B, "OrgAdmin") },
+    });
+    const error = await rejection(serviceAccesses.create(inputs));
+    assert.match(
+      error.message,
+      /^ListAWSServiceAccessForOrganization failed for trusted access for "config.amazonaws.com" in 222222222222\/us-east-1: AccessDeniedException: /,
+    );
+    assert.deepEqual(operations(emulator()), ["AssumeRole", "ListAWSServiceAccessForOrganization"]);
+  });
+});
