@@ -35,9 +35,9 @@ describe("organizationAdvice", () => {
       organizationAdvice("OrganizationAccessDeniedException", "222222222222", ORGANIZATION),
       "Account 222222222222 is neither the management account of o-exampleorg1 (111111111111) " +
         "nor a registered delegated administrator for config.amazonaws.com. " +
-        "From the management account, enable trusted access for config.amazonaws.com (EnableAWSServiceAccess) " +
-        "and register account 222222222222 (RegisterDelegatedAdministrator), then run pulumi up again; " +
-        "or create the aggregator in the management account.",
+        "From the management account, enable trusted access for config.amazonaws.com and register account 222222222222 " +
+        "(OrganizationAggregator's delegatedAdministrator option does both, as do the ServiceAccess and DelegatedAdministrator resources), " +
+        "then run pulumi up again; or create the aggregator in the management account.",
     );
   });
 

@@ -4,7 +4,13 @@
  */
 import { arnAccount } from "./arn";
 import { actingAccount } from "./identity";
-import { organizationAdvice } from "./organization-advice";
+import { DescribeOrganizationCommand } from "@aws-sdk/client-organizations";
+import { organizationsClient } from "./clients";
+import {
+  isOrganizationError,
+  organizationAdvice,
+  type OrganizationView,
+} from "./organization-advice";
 import type { Placement } from "../inputs/placement";
 
 /** What an AWS call was about, for its error message. */
@@ -78,11 +84,34 @@ async function describeFailure(context: CallContext, error: unknown): Promise<Aw
   const code = errorCode(error);
   const message = error instanceof Error ? error.message : String(error);
   const account = await accountFor(context);
-  const advice = organizationAdvice(code, account);
+  const advice = isOrganizationError(code)
+    ? organizationAdvice(code, account, await organizationSeenFrom(context.placement))
+    : undefined;
   const text =
     `${context.operation} failed for ${context.resource} in ${account}/${context.placement.region}: ${code}: ${message}` +
     (advice ? ` ${advice}` : "");
   return new AwsCallError(scrubSecrets(text, context.placement), code, context.operation);
+}
+
+/**
+ * The organization as the failed call's account sees it (DescribeOrganization, which members may
+ * call too), for the advice on an organization error; undefined when it cannot be asked or the
+ * account is in none. Only on this error path, so successful deployments never pay for it.
+ */
+async function organizationSeenFrom(placement: Placement): Promise<OrganizationView | undefined> {
+  try {
+    const { Organization: found } = await organizationsClient(placement).send(
+      new DescribeOrganizationCommand({}),
+    );
+    if (!found?.Id || !found.MasterAccountId || !found.FeatureSet) return undefined;
+    return {
+      id: found.Id,
+      managementAccountId: found.MasterAccountId,
+      featureSet: found.FeatureSet,
+    };
+  } catch {
+    return undefined;
+  }
 }
 
 /** Replaces the external ID, should any message ever carry it, with a placeholder. */

@@ -22,6 +22,11 @@ export const ORGANIZATION_ERROR_CODES = [
   "OrganizationAccessDeniedException",
 ] as const;
 
+/** True for the organization exceptions {@link organizationAdvice} explains. */
+export function isOrganizationError(code: string): boolean {
+  return (ORGANIZATION_ERROR_CODES as readonly string[]).includes(code);
+}
+
 /**
  * The advice for an organization error `code` raised for `account`, or undefined for any other
  * code. `organization` is what DescribeOrganization said, when it could be asked.
@@ -51,9 +56,9 @@ export function organizationAdvice(
         : "the organization's management account";
       return (
         `Account ${account} is neither ${management} nor a registered delegated administrator for ${CONFIG_PRINCIPAL}. ` +
-        `From the management account, enable trusted access for ${CONFIG_PRINCIPAL} (EnableAWSServiceAccess) ` +
-        `and register account ${account} (RegisterDelegatedAdministrator), then run pulumi up again; ` +
-        `or create the aggregator in the management account.`
+        `From the management account, enable trusted access for ${CONFIG_PRINCIPAL} and register account ${account} ` +
+        `(OrganizationAggregator's delegatedAdministrator option does both, as do the ServiceAccess and DelegatedAdministrator resources), ` +
+        `then run pulumi up again; or create the aggregator in the management account.`
       );
     }
     default:
