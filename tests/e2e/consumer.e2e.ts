@@ -1,7 +1,7 @@
 /**
  * A consumer project that installs the packed tarball, under the real `pulumi` CLI against the
- * emulator: bad input, secrets, a replacement as the engine orders it, a partial failure, and two
- * stacks of one project. The program picks what it builds from the stack's `scenario` config.
+ * emulator: bad input, secrets, a replacement as the engine orders it, a partial failure, two
+ * stacks of one project, and an organization aggregator in a delegated administrator. The program picks what it builds from the stack's `scenario` config.
  */
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
@@ -20,6 +20,7 @@ const {
   AggregationAuthorization,
   ConfigurationAggregator,
   MultiAccountAggregation,
+  OrganizationAggregator,
 } = require("pulumi-aws-config-aggregation");
 
 const config = new pulumi.Config();
@@ -56,6 +57,18 @@ switch (config.require("scenario")) {
       });
     }
     break;
+  case "delegated": {
+    const audit = new OrganizationAggregator("audit", {
+      region: "us-east-1",
+      awsRegions: ["us-east-1"],
+      delegatedAdministrator: {
+        accountId: "222222222222",
+        assumeRole: { roleArn: "arn:aws:iam::222222222222:role/OrganizationAccountAccessRole" },
+      },
+    });
+    exports.arn = audit.arn;
+    break;
+  }
   case "multi": {
     const multi = new MultiAccountAggregation("multi", {
       aggregator: { region: config.require("home") },
@@ -208,6 +221,66 @@ describe("a consumer project under the real pulumi CLI", function () {
         ['aggregator 111111111111/us-east-1 accounts-* {"team":"b"}'],
       );
       await project.ok(["destroy", "--yes", "--stack", "partial"]);
+    } finally {
+      project.dispose();
+    }
+  });
+
+  it("sets up an organization aggregator in a delegated administrator, then removes it all, in order", async () => {
+    const project = await stack("delegated", { scenario: "delegated" });
+    try {
+      await project.ok(["up", "--yes", "--skip-preview", "--stack", "delegated"]);
+      const order = emulator.requests().map((request) => request.operation);
+      assert.ok(
+        order.indexOf("RegisterDelegatedAdministrator") <
+          order.indexOf("PutConfigurationAggregator"),
+        order.join(", "),
+      );
+      assert.deepEqual(callCountsByAccount(emulator), {
+        "config:DescribeConfigurationAggregators@222222222222 (NoSuchConfigurationAggregatorException)": 1,
+        "config:PutConfigurationAggregator@222222222222": 1,
+        "iam:AttachRolePolicy@222222222222": 1,
+        "iam:CreateRole@222222222222": 1,
+        "organizations:EnableAWSServiceAccess@111111111111": 1,
+        "organizations:ListAWSServiceAccessForOrganization@111111111111": 1,
+        "organizations:ListDelegatedAdministrators@111111111111": 1,
+        "organizations:RegisterDelegatedAdministrator@111111111111": 1,
+        "sts:AssumeRole@111111111111": 1,
+        "sts:GetCallerIdentity@111111111111": 1,
+      });
+      const { organization } = emulator.snapshot();
+      assert.deepEqual(organization.enabledServicePrincipals, ["config.amazonaws.com"]);
+      assert.deepEqual(organization.delegatedAdministrators, [
+        { account: "222222222222", servicePrincipal: "config.amazonaws.com" },
+      ]);
+      assert.deepEqual(holdings(emulator), [
+        "aggregator 222222222222/us-east-1 audit-* {}",
+        "role 222222222222 AWSConfigOrg-consumer-delegated-audit {}",
+      ]);
+      const preview = await project.previewJson("delegated");
+      assert.deepEqual(changedSteps(preview), []);
+      assert.deepEqual(callCountsByAccount(emulator), {});
+
+      await project.ok(["destroy", "--yes", "--skip-preview", "--stack", "delegated"]);
+      const removal = emulator.requests().map((request) => request.operation);
+      assert.ok(
+        removal.indexOf("DeleteConfigurationAggregator") <
+          removal.indexOf("DeregisterDelegatedAdministrator"),
+        removal.join(", "),
+      );
+      assert.deepEqual(callCountsByAccount(emulator), {
+        "config:DeleteConfigurationAggregator@222222222222": 1,
+        "iam:DeleteRole@222222222222": 1,
+        "iam:DetachRolePolicy@222222222222": 1,
+        "iam:ListAttachedRolePolicies@222222222222": 1,
+        "organizations:DeregisterDelegatedAdministrator@111111111111": 1,
+        "organizations:DisableAWSServiceAccess@111111111111": 1,
+        "sts:AssumeRole@111111111111": 1,
+        "sts:GetCallerIdentity@111111111111": 1,
+      });
+      assert.deepEqual(holdings(emulator), []);
+      assert.deepEqual(emulator.snapshot().organization.delegatedAdministrators, []);
+      assert.deepEqual(emulator.snapshot().organization.enabledServicePrincipals, []);
     } finally {
       project.dispose();
     }
