@@ -1,25 +1,11 @@
-/**
- * The pure half of the ConfigurationAggregator provider, `check` and `diff`: no AWS call and no AWS SDK, so
- * that the runtime answers a preview without loading the SDK (see `provider/runtime.ts`).
- */
-import type * as pulumi from "@pulumi/pulumi";
+/** `check` and `diff` of ConfigurationAggregator: pure, so the runtime serves them before loading the SDK. */
+import { planOf } from "../shared/plan";
 import { checkAggregator } from "./check";
 import { diffAggregator } from "./diff";
 import type { ConfigurationAggregatorInputs, ConfigurationAggregatorState } from "./schema";
 
-/** `check` and `diff` of ConfigurationAggregator. */
-export const aggregatorPlan = {
-  async check(olds, news) {
-    return Promise.resolve(checkAggregator(olds, news));
-  },
-
-  async diff(_id, olds, news) {
-    return Promise.resolve(diffAggregator(olds, news));
-  },
-} satisfies Pick<
-  pulumi.dynamic.ResourceProvider<
-    ConfigurationAggregatorInputs & { __provider?: string },
-    ConfigurationAggregatorState
-  >,
-  "check" | "diff"
->;
+/** The pure half of the ConfigurationAggregator provider. */
+export const aggregatorPlan = planOf<ConfigurationAggregatorInputs, ConfigurationAggregatorState>(
+  (olds, news) => checkAggregator(olds, news),
+  diffAggregator,
+);
