@@ -1,4 +1,4 @@
-/** `check` and `diff` of ConfigurationAggregator: pure, so the runtime serves them before loading the SDK. */
+/** ConfigurationAggregator: `check` and `diff`, pure (served before the AWS SDK loads). */
 import { planOf } from "../shared/plan";
 import { checkAggregator } from "./check";
 import { diffAggregator } from "./diff";

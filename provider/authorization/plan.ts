@@ -1,4 +1,4 @@
-/** `check` and `diff` of AggregationAuthorization: pure, so the runtime serves them before loading the SDK. */
+/** AggregationAuthorization: `check` and `diff`, pure (served before the AWS SDK loads). */
 import { planOf } from "../shared/plan";
 import { checkAuthorization } from "./check";
 import { diffAuthorization } from "./diff";

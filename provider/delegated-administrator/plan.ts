@@ -1,4 +1,4 @@
-/** `check` and `diff` of DelegatedAdministrator: pure, so the runtime serves them before loading the SDK. */
+/** DelegatedAdministrator: `check` and `diff`, pure (served before the AWS SDK loads). */
 import { planOf } from "../shared/plan";
 import { checkDelegatedAdministrator } from "./check";
 import { diffDelegatedAdministrator } from "./diff";

@@ -1,4 +1,4 @@
-/** `check` and `diff` of ServiceRole: pure, so the runtime serves them before loading the SDK. */
+/** ServiceRole: `check` and `diff`, pure (served before the AWS SDK loads). */
 import { planOf } from "../shared/plan";
 import { checkRole } from "./check";
 import { diffRole } from "./diff";

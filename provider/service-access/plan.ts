@@ -1,4 +1,4 @@
-/** `check` and `diff` of ServiceAccess: pure, so the runtime serves them before loading the SDK. */
+/** ServiceAccess: `check` and `diff`, pure (served before the AWS SDK loads). */
 import { planOf } from "../shared/plan";
 import { checkServiceAccess } from "./check";
 import { diffServiceAccess } from "./diff";
