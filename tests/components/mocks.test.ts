@@ -93,6 +93,27 @@ describe("components under pulumi.runtime.setMocks", () => {
     assert.deepEqual(fixture.emulator.requests(), []);
   });
 
+  it("OrganizationAggregator in a delegated administrator makes no AWS call: the arguments name both accounts", async () => {
+    new OrganizationAggregator("audit", {
+      region: REGION_A,
+      assumeRole: { roleArn: roleArn(ACCOUNT_A, "Management") },
+      delegatedAdministrator: {
+        accountId: ACCOUNT_B,
+        assumeRole: { roleArn: roleArn(ACCOUNT_B, "OrganizationAccountAccessRole") },
+      },
+    });
+
+    const types = (await settled()).map((r) => `${r.type.split(":").pop()} ${r.name}`);
+    assert.deepEqual(types.sort(), [
+      "ConfigurationAggregator audit",
+      "DelegatedAdministrator audit-admin-config.amazonaws.com",
+      "OrganizationAggregator audit",
+      "ServiceAccess audit-access-config.amazonaws.com",
+      "ServiceRole audit-role",
+    ]);
+    assert.deepEqual(fixture.emulator.requests(), []);
+  });
+
   it("without aggregator.accountId and without credentials, the error names aggregator.accountId", async () => {
     const saved = { ...process.env };
     for (const key of [
