@@ -8,6 +8,7 @@
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { fromNodeProviderChain } from "@aws-sdk/credential-providers";
 import * as pulumi from "@pulumi/pulumi";
+import { PatientRetryStrategy } from "../provider/shared/aws/retry";
 import type { AssumeRoleArgs } from "../provider/shared/inputs/placement";
 import { roleAccount } from "../provider/shared/aws/arn";
 import { isPlain, roleArnProblems } from "./validation";
@@ -22,6 +23,8 @@ export function callerAccount(): Promise<string> {
     const client = new STSClient({
       region: programRegion(),
       credentials: profile ? fromNodeProviderChain({ profile }) : undefined,
+      // The providers' retries, so a throttled or failing STS fails a run no sooner here.
+      retryStrategy: new PatientRetryStrategy(),
     });
     const identity = await client.send(new GetCallerIdentityCommand({}));
     if (!identity.Account) throw new Error("STS GetCallerIdentity returned no account");

@@ -1,7 +1,11 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import { accountActingAs } from "../../components/caller-account";
-import { ACCOUNT_B, roleArn } from "../support/emulator";
+import {
+  accountActingAs,
+  callerAccount,
+  forgetCallerAccount,
+} from "../../components/caller-account";
+import { ACCOUNT_A, ACCOUNT_B, roleArn, useEmulator } from "../support/emulator";
 
 /** An Output's settled value, rejection included (`promise()` is the Output's own, internal). */
 const valueOf = (output: pulumi.Output<string>): Promise<string> =>
@@ -36,5 +40,32 @@ describe("the account a component's children act in", () => {
     await assert.rejects(valueOf(account), {
       message: `assumeRole.roleArn "${userArn}" is not an IAM role ARN of the form arn:aws:iam::<12-digit account>:role/<name>`,
     });
+  });
+});
+
+describe("the program's own account", () => {
+  const fixture = useEmulator();
+  beforeEach(forgetCallerAccount);
+  afterEach(forgetCallerAccount);
+
+  it("is asked of STS once, riding out its failures as the providers do", async () => {
+    fixture.emulator.setFaults({
+      rules: [
+        { kind: "internal-error", operation: "GetCallerIdentity", times: 2 },
+        { kind: "throttle", operation: "GetCallerIdentity", times: 1 },
+      ],
+    });
+
+    assert.equal(await callerAccount(), ACCOUNT_A);
+    assert.equal(await callerAccount(), ACCOUNT_A);
+    assert.deepEqual(
+      fixture.emulator.requests().map((r) => `${r.operation} ${r.errorCode ?? "ok"}`),
+      [
+        "GetCallerIdentity InternalFailure",
+        "GetCallerIdentity InternalFailure",
+        "GetCallerIdentity Throttling",
+        "GetCallerIdentity ok",
+      ],
+    );
   });
 });
