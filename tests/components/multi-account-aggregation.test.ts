@@ -1,31 +1,22 @@
 import * as assert from "node:assert/strict";
 import { MultiAccountAggregation } from "../../components/multi-account-aggregation";
 import type { Emulator } from "../../emulator";
-import {
-  ACCOUNT_A,
-  ACCOUNT_B,
-  ACCOUNT_C,
-  REGION_A,
-  REGION_B,
-  useEmulator,
-} from "../support/emulator";
+import { useEmulator } from "../support/emulator";
 import type { ProgramRunner } from "../support/runner";
 import {
-  ACCOUNT_D,
   aggregatorNamed,
   authorizationsIn,
   callCounts,
   configCallAccounts,
   emulatorRunner,
   plan,
-  REGION_C,
   RESOURCE_REFERENCE_SIG,
-  SOURCE_KEYS,
   TYPES,
   urnOf,
   warmCallerAccount,
 } from "./helpers";
 import { SIG_KEY } from "../support/properties";
+import { ACCOUNTS, REGIONS, SOURCE_KEYS } from "../support/fixtures";
 
 interface Setup {
   accounts: string[];
@@ -34,8 +25,8 @@ interface Setup {
 }
 
 const BASE: Setup = {
-  accounts: [ACCOUNT_B, ACCOUNT_C],
-  regions: [REGION_A, REGION_B],
+  accounts: [ACCOUNTS.B, ACCOUNTS.C],
+  regions: [REGIONS.A, REGIONS.B],
   tags: { team: "platform" },
 };
 
@@ -43,7 +34,7 @@ const BASE: Setup = {
 function workloads(setup: Setup) {
   return () => {
     const aggregation = new MultiAccountAggregation("workloads", {
-      aggregator: { name: "workloads", region: REGION_A },
+      aggregator: { name: "workloads", region: REGIONS.A },
       sourceAccountIds: setup.accounts,
       sourceRoleName: "ConfigAggregationSource",
       regions: setup.regions,
@@ -64,7 +55,9 @@ function stored(emulator: Emulator): string[] {
 /** The authorizations the base setup creates, as {@link stored} shows them. */
 function authorizationsOf(accounts: string[], regions: string[], tags: string): string[] {
   return accounts.flatMap((account) =>
-    regions.map((region) => `authorization ${account}/${region} ${ACCOUNT_A}:${REGION_A} ${tags}`),
+    regions.map(
+      (region) => `authorization ${account}/${region} ${ACCOUNTS.A}:${REGIONS.A} ${tags}`,
+    ),
   );
 }
 
@@ -92,10 +85,10 @@ describe("MultiAccountAggregation end to end", () => {
     assert.deepEqual(plan(result), [
       "create workloads",
       "create workloads",
-      "create workloads-auth-222222222222-eu-west-1",
-      "create workloads-auth-222222222222-us-east-1",
-      "create workloads-auth-333333333333-eu-west-1",
-      "create workloads-auth-333333333333-us-east-1",
+      `create workloads-auth-${ACCOUNTS.B}-eu-west-1`,
+      `create workloads-auth-${ACCOUNTS.B}-us-east-1`,
+      `create workloads-auth-${ACCOUNTS.C}-eu-west-1`,
+      `create workloads-auth-${ACCOUNTS.C}-us-east-1`,
     ]);
     assert.deepEqual(callCounts(emulator()), {
       "sts:AssumeRole": 2,
@@ -105,15 +98,15 @@ describe("MultiAccountAggregation end to end", () => {
       "config:PutAggregationAuthorization": 4,
     });
     assert.deepEqual(stored(emulator()), [
-      `aggregator ${ACCOUNT_A}/${REGION_A} workloads {"team":"platform"}`,
-      ...authorizationsOf([ACCOUNT_B, ACCOUNT_C], [REGION_B, REGION_A], '{"team":"platform"}'),
+      `aggregator ${ACCOUNTS.A}/${REGIONS.A} workloads {"team":"platform"}`,
+      ...authorizationsOf([ACCOUNTS.B, ACCOUNTS.C], [REGIONS.B, REGIONS.A], '{"team":"platform"}'),
     ]);
     const aggregator = await aggregatorNamed("workloads");
     assert.deepEqual(aggregator?.AccountAggregationSources, [
       {
-        AccountIds: [ACCOUNT_B, ACCOUNT_C],
+        AccountIds: [ACCOUNTS.B, ACCOUNTS.C],
         AllAwsRegions: false,
-        AwsRegions: [REGION_B, REGION_A],
+        AwsRegions: [REGIONS.B, REGIONS.A],
       },
     ]);
     assert.deepEqual(result.outputs, {
@@ -134,15 +127,15 @@ describe("MultiAccountAggregation end to end", () => {
   it("listing the same accounts and regions in another order changes nothing", async () => {
     await deployed();
     const result = await runner.up(
-      workloads({ ...BASE, accounts: [ACCOUNT_C, ACCOUNT_B], regions: [REGION_B, REGION_A] }),
+      workloads({ ...BASE, accounts: [ACCOUNTS.C, ACCOUNTS.B], regions: [REGIONS.B, REGIONS.A] }),
     );
     assert.deepEqual(plan(result), [
       "same workloads",
       "same workloads",
-      "same workloads-auth-222222222222-eu-west-1",
-      "same workloads-auth-222222222222-us-east-1",
-      "same workloads-auth-333333333333-eu-west-1",
-      "same workloads-auth-333333333333-us-east-1",
+      `same workloads-auth-${ACCOUNTS.B}-eu-west-1`,
+      `same workloads-auth-${ACCOUNTS.B}-us-east-1`,
+      `same workloads-auth-${ACCOUNTS.C}-eu-west-1`,
+      `same workloads-auth-${ACCOUNTS.C}-us-east-1`,
     ]);
     assert.deepEqual(emulator().requests(), []);
   });
@@ -153,10 +146,10 @@ describe("MultiAccountAggregation end to end", () => {
     assert.deepEqual(plan(result), [
       "same workloads",
       "same workloads",
-      "same workloads-auth-222222222222-eu-west-1",
-      "same workloads-auth-222222222222-us-east-1",
-      "same workloads-auth-333333333333-eu-west-1",
-      "same workloads-auth-333333333333-us-east-1",
+      `same workloads-auth-${ACCOUNTS.B}-eu-west-1`,
+      `same workloads-auth-${ACCOUNTS.B}-us-east-1`,
+      `same workloads-auth-${ACCOUNTS.C}-eu-west-1`,
+      `same workloads-auth-${ACCOUNTS.C}-us-east-1`,
     ]);
     assert.deepEqual(emulator().requests(), []);
     const again = await runner.up(workloads(BASE));
@@ -166,15 +159,17 @@ describe("MultiAccountAggregation end to end", () => {
 
   it("adding an account creates only its authorizations and updates the aggregator's source", async () => {
     await deployed();
-    const result = await runner.up(workloads({ ...BASE, accounts: [...BASE.accounts, ACCOUNT_D] }));
+    const result = await runner.up(
+      workloads({ ...BASE, accounts: [...BASE.accounts, ACCOUNTS.D] }),
+    );
     assert.deepEqual(plan(result), [
-      "create workloads-auth-444444444444-eu-west-1",
-      "create workloads-auth-444444444444-us-east-1",
+      `create workloads-auth-${ACCOUNTS.D}-eu-west-1`,
+      `create workloads-auth-${ACCOUNTS.D}-us-east-1`,
       "same workloads",
-      "same workloads-auth-222222222222-eu-west-1",
-      "same workloads-auth-222222222222-us-east-1",
-      "same workloads-auth-333333333333-eu-west-1",
-      "same workloads-auth-333333333333-us-east-1",
+      `same workloads-auth-${ACCOUNTS.B}-eu-west-1`,
+      `same workloads-auth-${ACCOUNTS.B}-us-east-1`,
+      `same workloads-auth-${ACCOUNTS.C}-eu-west-1`,
+      `same workloads-auth-${ACCOUNTS.C}-us-east-1`,
       "update workloads [accountAggregationSource]",
     ]);
     // One AssumeRole: the roles of the existing accounts are not assumed again. One account check
@@ -186,34 +181,34 @@ describe("MultiAccountAggregation end to end", () => {
       "config:DescribeAggregationAuthorizations": 2,
       "config:PutAggregationAuthorization": 2,
     });
-    assert.deepEqual(configCallAccounts(emulator()), [ACCOUNT_A, ACCOUNT_D]);
+    assert.deepEqual(configCallAccounts(emulator()), [ACCOUNTS.A, ACCOUNTS.D]);
     assert.deepEqual(stored(emulator()), [
-      `aggregator ${ACCOUNT_A}/${REGION_A} workloads {"team":"platform"}`,
+      `aggregator ${ACCOUNTS.A}/${REGIONS.A} workloads {"team":"platform"}`,
       ...authorizationsOf(
-        [ACCOUNT_B, ACCOUNT_C, ACCOUNT_D],
-        [REGION_B, REGION_A],
+        [ACCOUNTS.B, ACCOUNTS.C, ACCOUNTS.D],
+        [REGIONS.B, REGIONS.A],
         '{"team":"platform"}',
       ),
     ]);
     const aggregator = await aggregatorNamed("workloads");
     assert.deepEqual(aggregator?.AccountAggregationSources?.[0]?.AccountIds, [
-      ACCOUNT_B,
-      ACCOUNT_C,
-      ACCOUNT_D,
+      ACCOUNTS.B,
+      ACCOUNTS.C,
+      ACCOUNTS.D,
     ]);
   });
 
   it("adding a region creates only that region's authorizations and updates the aggregator's source", async () => {
     await deployed();
-    const result = await runner.up(workloads({ ...BASE, regions: [...BASE.regions, REGION_C] }));
+    const result = await runner.up(workloads({ ...BASE, regions: [...BASE.regions, REGIONS.C] }));
     assert.deepEqual(plan(result), [
-      "create workloads-auth-222222222222-us-west-2",
-      "create workloads-auth-333333333333-us-west-2",
+      `create workloads-auth-${ACCOUNTS.B}-us-west-2`,
+      `create workloads-auth-${ACCOUNTS.C}-us-west-2`,
       "same workloads",
-      "same workloads-auth-222222222222-eu-west-1",
-      "same workloads-auth-222222222222-us-east-1",
-      "same workloads-auth-333333333333-eu-west-1",
-      "same workloads-auth-333333333333-us-east-1",
+      `same workloads-auth-${ACCOUNTS.B}-eu-west-1`,
+      `same workloads-auth-${ACCOUNTS.B}-us-east-1`,
+      `same workloads-auth-${ACCOUNTS.C}-eu-west-1`,
+      `same workloads-auth-${ACCOUNTS.C}-us-east-1`,
       "update workloads [accountAggregationSource]",
     ]);
     // No AssumeRole: the source accounts' credentials are shared across regions.
@@ -229,18 +224,18 @@ describe("MultiAccountAggregation end to end", () => {
         .filter((r) => r.operation === "PutAggregationAuthorization")
         .map((r) => `${r.account}/${r.region}`)
         .sort(),
-      [`${ACCOUNT_B}/${REGION_C}`, `${ACCOUNT_C}/${REGION_C}`],
+      [`${ACCOUNTS.B}/${REGIONS.C}`, `${ACCOUNTS.C}/${REGIONS.C}`],
     );
     assert.deepEqual(stored(emulator()), [
-      `aggregator ${ACCOUNT_A}/${REGION_A} workloads {"team":"platform"}`,
-      ...authorizationsOf([ACCOUNT_B], [REGION_B, REGION_A, REGION_C], '{"team":"platform"}'),
-      ...authorizationsOf([ACCOUNT_C], [REGION_B, REGION_A, REGION_C], '{"team":"platform"}'),
+      `aggregator ${ACCOUNTS.A}/${REGIONS.A} workloads {"team":"platform"}`,
+      ...authorizationsOf([ACCOUNTS.B], [REGIONS.B, REGIONS.A, REGIONS.C], '{"team":"platform"}'),
+      ...authorizationsOf([ACCOUNTS.C], [REGIONS.B, REGIONS.A, REGIONS.C], '{"team":"platform"}'),
     ]);
     const aggregator = await aggregatorNamed("workloads");
     assert.deepEqual(aggregator?.AccountAggregationSources?.[0]?.AwsRegions, [
-      REGION_B,
-      REGION_A,
-      REGION_C,
+      REGIONS.B,
+      REGIONS.A,
+      REGIONS.C,
     ]);
   });
 
@@ -251,16 +246,16 @@ describe("MultiAccountAggregation end to end", () => {
     assert.deepEqual(plan(result), [
       "same workloads",
       "update workloads [tags]",
-      "update workloads-auth-222222222222-eu-west-1 [tags]",
-      "update workloads-auth-222222222222-us-east-1 [tags]",
-      "update workloads-auth-333333333333-eu-west-1 [tags]",
-      "update workloads-auth-333333333333-us-east-1 [tags]",
+      `update workloads-auth-${ACCOUNTS.B}-eu-west-1 [tags]`,
+      `update workloads-auth-${ACCOUNTS.B}-us-east-1 [tags]`,
+      `update workloads-auth-${ACCOUNTS.C}-eu-west-1 [tags]`,
+      `update workloads-auth-${ACCOUNTS.C}-us-east-1 [tags]`,
     ]);
     assert.deepEqual(callCounts(emulator()), { "config:TagResource": 5 });
     const json = JSON.stringify(tags);
     assert.deepEqual(stored(emulator()), [
-      `aggregator ${ACCOUNT_A}/${REGION_A} workloads ${json}`,
-      ...authorizationsOf([ACCOUNT_B, ACCOUNT_C], [REGION_B, REGION_A], json),
+      `aggregator ${ACCOUNTS.A}/${REGIONS.A} workloads ${json}`,
+      ...authorizationsOf([ACCOUNTS.B, ACCOUNTS.C], [REGIONS.B, REGIONS.A], json),
     ]);
   });
 
@@ -268,19 +263,19 @@ describe("MultiAccountAggregation end to end", () => {
     await deployed();
     const before = {
       aggregator: await aggregatorNamed("workloads"),
-      east: await authorizationsIn(ACCOUNT_B, REGION_A),
-      west: await authorizationsIn(ACCOUNT_B, REGION_B),
+      east: await authorizationsIn(ACCOUNTS.B, REGIONS.A),
+      west: await authorizationsIn(ACCOUNTS.B, REGIONS.B),
     };
     assert.equal(before.east.length, 1);
     emulator().clearRequests();
 
-    const result = await runner.up(workloads({ ...BASE, accounts: [ACCOUNT_B] }));
+    const result = await runner.up(workloads({ ...BASE, accounts: [ACCOUNTS.B] }));
     assert.deepEqual(plan(result), [
-      "delete workloads-auth-333333333333-eu-west-1",
-      "delete workloads-auth-333333333333-us-east-1",
+      `delete workloads-auth-${ACCOUNTS.C}-eu-west-1`,
+      `delete workloads-auth-${ACCOUNTS.C}-us-east-1`,
       "same workloads",
-      "same workloads-auth-222222222222-eu-west-1",
-      "same workloads-auth-222222222222-us-east-1",
+      `same workloads-auth-${ACCOUNTS.B}-eu-west-1`,
+      `same workloads-auth-${ACCOUNTS.B}-us-east-1`,
       "update workloads [accountAggregationSource]",
     ]);
     assert.deepEqual(callCounts(emulator()), {
@@ -288,20 +283,20 @@ describe("MultiAccountAggregation end to end", () => {
       "config:PutConfigurationAggregator": 1,
       "config:DeleteAggregationAuthorization": 2,
     });
-    assert.deepEqual(configCallAccounts(emulator()), [ACCOUNT_A, ACCOUNT_C]);
+    assert.deepEqual(configCallAccounts(emulator()), [ACCOUNTS.A, ACCOUNTS.C]);
     assert.deepEqual(stored(emulator()), [
-      `aggregator ${ACCOUNT_A}/${REGION_A} workloads {"team":"platform"}`,
-      ...authorizationsOf([ACCOUNT_B], [REGION_B, REGION_A], '{"team":"platform"}'),
+      `aggregator ${ACCOUNTS.A}/${REGIONS.A} workloads {"team":"platform"}`,
+      ...authorizationsOf([ACCOUNTS.B], [REGIONS.B, REGIONS.A], '{"team":"platform"}'),
     ]);
     // Same ARNs and creation times: updated in place, never deleted and created again.
-    assert.deepEqual(await authorizationsIn(ACCOUNT_B, REGION_A), before.east);
-    assert.deepEqual(await authorizationsIn(ACCOUNT_B, REGION_B), before.west);
+    assert.deepEqual(await authorizationsIn(ACCOUNTS.B, REGIONS.A), before.east);
+    assert.deepEqual(await authorizationsIn(ACCOUNTS.B, REGIONS.B), before.west);
     const aggregator = await aggregatorNamed("workloads");
     assert.deepEqual(
       [aggregator?.ConfigurationAggregatorArn, aggregator?.CreationTime],
       [before.aggregator?.ConfigurationAggregatorArn, before.aggregator?.CreationTime],
     );
-    assert.deepEqual(aggregator?.AccountAggregationSources?.[0]?.AccountIds, [ACCOUNT_B]);
+    assert.deepEqual(aggregator?.AccountAggregationSources?.[0]?.AccountIds, [ACCOUNTS.B]);
   });
 
   it("destroy deletes everything it created and empties the state", async () => {
@@ -310,10 +305,10 @@ describe("MultiAccountAggregation end to end", () => {
     assert.deepEqual(plan(result), [
       "delete workloads",
       "delete workloads",
-      "delete workloads-auth-222222222222-eu-west-1",
-      "delete workloads-auth-222222222222-us-east-1",
-      "delete workloads-auth-333333333333-eu-west-1",
-      "delete workloads-auth-333333333333-us-east-1",
+      `delete workloads-auth-${ACCOUNTS.B}-eu-west-1`,
+      `delete workloads-auth-${ACCOUNTS.B}-us-east-1`,
+      `delete workloads-auth-${ACCOUNTS.C}-eu-west-1`,
+      `delete workloads-auth-${ACCOUNTS.C}-us-east-1`,
     ]);
     // The aggregator is deleted by name with the default credentials: their account is checked once.
     assert.deepEqual(callCounts(emulator()), {

@@ -12,10 +12,10 @@ import {
   type OrganizationAggregatorArgs,
 } from "../../components/organization-aggregator";
 import { ComponentArgumentError } from "../../components/validation";
-import { ACCOUNT_B, ACCOUNT_C, REGION_A, REGION_B } from "../support/emulator";
+import { ACCOUNTS, REGIONS } from "../support/fixtures";
 
-const aggregator = { region: REGION_A };
-const regions = [REGION_A, REGION_B];
+const aggregator = { region: REGIONS.A };
+const regions = [REGIONS.A, REGIONS.B];
 
 describe("MultiAccountAggregation argument validation", () => {
   const cases: { title: string; args: MultiAccountAggregationArgs; problems: string[] }[] = [
@@ -31,12 +31,12 @@ describe("MultiAccountAggregation argument validation", () => {
       args: {
         aggregator,
         sourceAccounts: [
-          { accountId: ACCOUNT_B, assumeRole: { roleArn: `arn:aws:iam::${ACCOUNT_C}:role/X` } },
+          { accountId: ACCOUNTS.B, assumeRole: { roleArn: `arn:aws:iam::${ACCOUNTS.C}:role/X` } },
         ],
         regions,
       },
       problems: [
-        `sourceAccounts[0].assumeRole.roleArn "arn:aws:iam::${ACCOUNT_C}:role/X" is in account ${ACCOUNT_C}, not ${ACCOUNT_B}`,
+        `sourceAccounts[0].assumeRole.roleArn "arn:aws:iam::${ACCOUNTS.C}:role/X" is in account ${ACCOUNTS.C}, not ${ACCOUNTS.B}`,
       ],
     },
     {
@@ -54,9 +54,9 @@ describe("MultiAccountAggregation argument validation", () => {
       args: {
         aggregator,
         sourceAccounts: [
-          { accountId: ACCOUNT_B },
-          { accountId: ACCOUNT_C },
-          { accountId: ACCOUNT_B },
+          { accountId: ACCOUNTS.B },
+          { accountId: ACCOUNTS.C },
+          { accountId: ACCOUNTS.B },
         ],
         regions,
       },
@@ -66,7 +66,7 @@ describe("MultiAccountAggregation argument validation", () => {
       title: "a malformed account",
       args: {
         aggregator,
-        sourceAccountIds: [ACCOUNT_B, "12345", "2222-2222-2222"],
+        sourceAccountIds: [ACCOUNTS.B, "12345", "2222-2222-2222"],
         sourceRoleName: "Source",
         regions,
       },
@@ -79,8 +79,8 @@ describe("MultiAccountAggregation argument validation", () => {
       title: "both forms of accounts",
       args: {
         aggregator,
-        sourceAccounts: [{ accountId: ACCOUNT_B }],
-        sourceAccountIds: [ACCOUNT_C],
+        sourceAccounts: [{ accountId: ACCOUNTS.B }],
+        sourceAccountIds: [ACCOUNTS.C],
         sourceRoleName: "Source",
         regions,
       },
@@ -88,28 +88,33 @@ describe("MultiAccountAggregation argument validation", () => {
     },
     {
       title: "sourceAccountIds without sourceRoleName",
-      args: { aggregator, sourceAccountIds: [ACCOUNT_B], regions },
+      args: { aggregator, sourceAccountIds: [ACCOUNTS.B], regions },
       problems: [
         "sourceAccountIds needs sourceRoleName: the role to assume in each source account",
       ],
     },
     {
       title: "a role name with a space",
-      args: { aggregator, sourceAccountIds: [ACCOUNT_B], sourceRoleName: "Config Source", regions },
+      args: {
+        aggregator,
+        sourceAccountIds: [ACCOUNTS.B],
+        sourceRoleName: "Config Source",
+        regions,
+      },
       problems: [
         'sourceRoleName "Config Source" is not an IAM role name (1–64 letters, digits and _+=,.@-)',
       ],
     },
     {
       title: "an empty role name",
-      args: { aggregator, sourceAccountIds: [ACCOUNT_B], sourceRoleName: "", regions },
+      args: { aggregator, sourceAccountIds: [ACCOUNTS.B], sourceRoleName: "", regions },
       problems: ['sourceRoleName "" is not an IAM role name (1–64 letters, digits and _+=,.@-)'],
     },
     {
       title: "a role name of 65 characters",
       args: {
         aggregator,
-        sourceAccountIds: [ACCOUNT_B],
+        sourceAccountIds: [ACCOUNTS.B],
         sourceRoleName: "r".repeat(65),
         regions,
       },
@@ -119,15 +124,15 @@ describe("MultiAccountAggregation argument validation", () => {
     },
     {
       title: "an empty region list",
-      args: { aggregator, sourceAccounts: [{ accountId: ACCOUNT_B }], regions: [] },
+      args: { aggregator, sourceAccounts: [{ accountId: ACCOUNTS.B }], regions: [] },
       problems: ['regions is empty; list at least one region such as "us-east-1"'],
     },
     {
       title: "a duplicate region, named once however often it repeats",
       args: {
         aggregator,
-        sourceAccounts: [{ accountId: ACCOUNT_B }],
-        regions: [REGION_A, REGION_B, REGION_A, REGION_A],
+        sourceAccounts: [{ accountId: ACCOUNTS.B }],
+        regions: [REGIONS.A, REGIONS.B, REGIONS.A, REGIONS.A],
       },
       problems: [
         'regions[2] "us-east-1" is listed twice',
@@ -136,7 +141,7 @@ describe("MultiAccountAggregation argument validation", () => {
     },
     {
       title: "several problems at once",
-      args: { aggregator, sourceAccountIds: [ACCOUNT_B, ACCOUNT_B], regions: [] },
+      args: { aggregator, sourceAccountIds: [ACCOUNTS.B, ACCOUNTS.B], regions: [] },
       problems: [
         'sourceAccountIds[1] "222222222222" is listed twice',
         "sourceAccountIds needs sourceRoleName: the role to assume in each source account",
@@ -155,7 +160,7 @@ describe("MultiAccountAggregation argument validation", () => {
     assert.deepEqual(
       multiAccountAggregationProblems({
         aggregator,
-        sourceAccountIds: [ACCOUNT_B, ACCOUNT_C],
+        sourceAccountIds: [ACCOUNTS.B, ACCOUNTS.C],
         sourceRoleName: "OrganizationAccountAccessRole",
         regions,
       }),
@@ -164,8 +169,8 @@ describe("MultiAccountAggregation argument validation", () => {
     assert.deepEqual(
       multiAccountAggregationProblems({
         aggregator,
-        sourceAccounts: [{ accountId: ACCOUNT_B }, { accountId: ACCOUNT_C }],
-        regions: [REGION_B],
+        sourceAccounts: [{ accountId: ACCOUNTS.B }, { accountId: ACCOUNTS.C }],
+        regions: [REGIONS.B],
       }),
       [],
     );
@@ -181,12 +186,12 @@ describe("OrganizationAggregator argument validation", () => {
     },
     {
       title: "a duplicate region",
-      args: { awsRegions: [REGION_B, REGION_A, REGION_B] },
+      args: { awsRegions: [REGIONS.B, REGIONS.A, REGIONS.B] },
       problems: ['awsRegions[2] "eu-west-1" is listed twice'],
     },
     {
       title: "awsRegions together with allAwsRegions: true",
-      args: { awsRegions: [REGION_A], allAwsRegions: true },
+      args: { awsRegions: [REGIONS.A], allAwsRegions: true },
       problems: ["give either allAwsRegions: true or a list of awsRegions, not both"],
     },
     {
@@ -205,7 +210,7 @@ describe("OrganizationAggregator argument validation", () => {
     },
     {
       title: "a roleArn of a user",
-      args: { roleArn: "arn:aws:iam::111111111111:user/alice" },
+      args: { roleArn: `arn:aws:iam::${ACCOUNTS.A}:user/alice` },
       problems: [
         'roleArn "arn:aws:iam::111111111111:user/alice" is not an IAM role ARN of the form arn:aws:iam::<12-digit account>:role/<name>',
       ],
@@ -231,13 +236,13 @@ describe("OrganizationAggregator argument validation", () => {
     assert.deepEqual(organizationAggregatorProblems({}), []);
     assert.deepEqual(
       organizationAggregatorProblems({
-        awsRegions: [REGION_A, REGION_B],
-        roleArn: "arn:aws:iam::111111111111:role/service-role/ConfigOrg",
+        awsRegions: [REGIONS.A, REGIONS.B],
+        roleArn: `arn:aws:iam::${ACCOUNTS.A}:role/service-role/ConfigOrg`,
       }),
       [],
     );
     assert.deepEqual(
-      organizationAggregatorProblems({ awsRegions: [REGION_A], allAwsRegions: false }),
+      organizationAggregatorProblems({ awsRegions: [REGIONS.A], allAwsRegions: false }),
       [],
     );
   });
@@ -277,9 +282,9 @@ describe("component constructors with bad arguments", () => {
       () =>
         new MultiAccountAggregation("workloads", {
           aggregator,
-          sourceAccountIds: [ACCOUNT_B, "12345"],
+          sourceAccountIds: [ACCOUNTS.B, "12345"],
           sourceRoleName: "Source",
-          regions: [REGION_A, REGION_A],
+          regions: [REGIONS.A, REGIONS.A],
         }),
       (error: unknown) => {
         assert.ok(error instanceof ComponentArgumentError);

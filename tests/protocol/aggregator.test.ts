@@ -4,7 +4,7 @@ import {
   DeleteConfigurationAggregatorCommand,
   TagResourceCommand,
 } from "@aws-sdk/client-config-service";
-import { ACCOUNT_A, ACCOUNT_B, REGION_A, REGION_B, useEmulator } from "../support/emulator";
+import { useEmulator } from "../support/emulator";
 import type { PropertyMap } from "../support/host";
 import {
   AGGREGATOR_TYPE,
@@ -16,6 +16,7 @@ import {
   withProvider,
 } from "./helpers";
 import { providerText } from "../../provider/shared/stub";
+import { ACCOUNTS, REGIONS } from "../support/fixtures";
 
 const URN = urnOf(AGGREGATOR_TYPE, "org");
 const ARN =
@@ -26,8 +27,8 @@ function programInputs(extra: PropertyMap = {}): PropertyMap {
   return {
     name: "org",
     accountAggregationSource: {
-      accountIds: [ACCOUNT_B, ACCOUNT_A],
-      awsRegions: [REGION_B, REGION_A],
+      accountIds: [ACCOUNTS.B, ACCOUNTS.A],
+      awsRegions: [REGIONS.B, REGIONS.A],
     },
     tags: { team: "a" },
     autoNamePrefix: "org",
@@ -37,7 +38,7 @@ function programInputs(extra: PropertyMap = {}): PropertyMap {
 
 describe("ConfigurationAggregator through the dynamic-provider host", function () {
   const fixture = useEmulator();
-  const hosted = useProviderHost(fixture, { "aws:region": REGION_A });
+  const hosted = useProviderHost(fixture, { "aws:region": REGIONS.A });
   const emulator = () => fixture.emulator;
   const host = () => hosted.host;
   let code: string;
@@ -61,12 +62,12 @@ describe("ConfigurationAggregator through the dynamic-provider host", function (
       inputs: {
         name: "org",
         accountAggregationSource: {
-          accountIds: [ACCOUNT_A, ACCOUNT_B],
-          awsRegions: [REGION_B, REGION_A],
+          accountIds: [ACCOUNTS.A, ACCOUNTS.B],
+          awsRegions: [REGIONS.B, REGIONS.A],
         },
         tags: { team: "a" },
         autoNamePrefix: "org",
-        region: REGION_A,
+        region: REGIONS.A,
         __provider: code,
       },
       failures: [],
@@ -85,8 +86,8 @@ describe("ConfigurationAggregator through the dynamic-provider host", function (
     const [stored] = emulator().snapshot().resources;
     assert.deepEqual(stored, {
       kind: "aggregator",
-      account: ACCOUNT_A,
-      region: REGION_A,
+      account: ACCOUNTS.A,
+      region: REGIONS.A,
       arn: stored?.arn,
       id: "org",
       tags: { team: "a" },
@@ -99,15 +100,15 @@ describe("ConfigurationAggregator through the dynamic-provider host", function (
         id: "org",
         outputs: {
           name: "org",
-          region: REGION_A,
+          region: REGIONS.A,
           accountAggregationSource: {
-            accountIds: [ACCOUNT_A, ACCOUNT_B],
-            awsRegions: [REGION_B, REGION_A],
+            accountIds: [ACCOUNTS.A, ACCOUNTS.B],
+            awsRegions: [REGIONS.B, REGIONS.A],
           },
           tags: { team: "a" },
           autoNamePrefix: "org",
           arn: stored.arn,
-          accountId: ACCOUNT_A,
+          accountId: ACCOUNTS.A,
           __provider: code,
         },
       },
@@ -133,8 +134,8 @@ describe("ConfigurationAggregator through the dynamic-provider host", function (
     const { id, inputs, outputs } = await created();
     const permuted = programInputs({
       accountAggregationSource: {
-        accountIds: [ACCOUNT_A, ACCOUNT_B, ACCOUNT_A],
-        awsRegions: [REGION_A, REGION_B],
+        accountIds: [ACCOUNTS.A, ACCOUNTS.B, ACCOUNTS.A],
+        awsRegions: [REGIONS.A, REGIONS.B],
       },
     });
     const again = await host().check(URN, inputs, withProvider(code, permuted));
@@ -145,18 +146,18 @@ describe("ConfigurationAggregator through the dynamic-provider host", function (
     { title: "a tag change as an update", change: { tags: { team: "b" } }, replaces: [] },
     {
       title: "a source change as an update",
-      change: { accountAggregationSource: { accountIds: [ACCOUNT_B], allAwsRegions: true } },
+      change: { accountAggregationSource: { accountIds: [ACCOUNTS.B], allAwsRegions: true } },
       replaces: [],
     },
     { title: "a name change as a replacement", change: { name: "org-2" }, replaces: ["name"] },
     {
       title: "a region change as a replacement",
-      change: { region: REGION_B },
+      change: { region: REGIONS.B },
       replaces: ["region"],
     },
     {
       title: "a name and a region change as a replacement of both",
-      change: { name: "org-2", region: REGION_B },
+      change: { name: "org-2", region: REGIONS.B },
       replaces: ["name", "region"],
     },
   ];
@@ -204,7 +205,7 @@ describe("ConfigurationAggregator through the dynamic-provider host", function (
       outputs: { ...outputs, tags: drifted },
       inputs: {
         name: "org",
-        region: REGION_A,
+        region: REGIONS.A,
         accountAggregationSource: outputs.accountAggregationSource,
         tags: drifted,
         autoNamePrefix: "org",

@@ -4,14 +4,7 @@ import {
   DeleteAggregationAuthorizationCommand,
   TagResourceCommand,
 } from "@aws-sdk/client-config-service";
-import {
-  ACCOUNT_A,
-  ACCOUNT_B,
-  ACCOUNT_C,
-  REGION_A,
-  REGION_B,
-  useEmulator,
-} from "../support/emulator";
+import { useEmulator } from "../support/emulator";
 import type { PropertyMap } from "../support/host";
 import {
   AUTHORIZATION_TYPE,
@@ -23,16 +16,17 @@ import {
   withProvider,
 } from "./helpers";
 import { providerText } from "../../provider/shared/stub";
+import { ACCOUNTS, REGIONS } from "../support/fixtures";
 
 const URN = urnOf(AUTHORIZATION_TYPE, "auth");
-const ID = `${ACCOUNT_C}:${REGION_B}`;
-const ARN = `arn:aws:config:${REGION_A}:${ACCOUNT_A}:aggregation-authorization/${ACCOUNT_C}/${REGION_B}`;
+const ID = `${ACCOUNTS.C}:${REGIONS.B}`;
+const ARN = `arn:aws:config:${REGIONS.A}:${ACCOUNTS.A}:aggregation-authorization/${ACCOUNTS.C}/${REGIONS.B}`;
 
 /** The inputs `new AggregationAuthorization("auth", { ... })` sends to check. */
 function programInputs(extra: PropertyMap = {}): PropertyMap {
   return {
-    authorizedAccountId: ACCOUNT_C,
-    authorizedAwsRegion: REGION_B,
+    authorizedAccountId: ACCOUNTS.C,
+    authorizedAwsRegion: REGIONS.B,
     tags: { team: "a" },
     ...extra,
   };
@@ -40,7 +34,7 @@ function programInputs(extra: PropertyMap = {}): PropertyMap {
 
 describe("AggregationAuthorization through the dynamic-provider host", function () {
   const fixture = useEmulator();
-  const hosted = useProviderHost(fixture, { "aws:region": REGION_A });
+  const hosted = useProviderHost(fixture, { "aws:region": REGIONS.A });
   const emulator = () => fixture.emulator;
   const host = () => hosted.host;
   let code: string;
@@ -60,7 +54,7 @@ describe("AggregationAuthorization through the dynamic-provider host", function 
 
   it("checks the program's inputs, filling in the configured region", async () => {
     assert.deepEqual(await host().check(URN, {}, withProvider(code, programInputs())), {
-      inputs: { ...programInputs(), region: REGION_A, __provider: code },
+      inputs: { ...programInputs(), region: REGIONS.A, __provider: code },
       failures: [],
     });
     assert.deepEqual(operations(emulator()), []);
@@ -79,12 +73,12 @@ describe("AggregationAuthorization through the dynamic-provider host", function 
       {
         id: ID,
         outputs: {
-          authorizedAccountId: ACCOUNT_C,
-          authorizedAwsRegion: REGION_B,
-          region: REGION_A,
+          authorizedAccountId: ACCOUNTS.C,
+          authorizedAwsRegion: REGIONS.B,
+          region: REGIONS.A,
           tags: { team: "a" },
           arn: ARN,
-          accountId: ACCOUNT_A,
+          accountId: ACCOUNTS.A,
           __provider: code,
         },
       },
@@ -93,8 +87,8 @@ describe("AggregationAuthorization through the dynamic-provider host", function 
     assert.deepEqual(emulator().snapshot().resources, [
       {
         kind: "authorization",
-        account: ACCOUNT_A,
-        region: REGION_A,
+        account: ACCOUNTS.A,
+        region: REGIONS.A,
         arn: ARN,
         id: ID,
         tags: { team: "a" },
@@ -117,17 +111,17 @@ describe("AggregationAuthorization through the dynamic-provider host", function 
     { title: "a tag change as an update", change: { tags: { team: "b" } }, replaces: [] },
     {
       title: "an authorized account change as a replacement",
-      change: { authorizedAccountId: ACCOUNT_B },
+      change: { authorizedAccountId: ACCOUNTS.B },
       replaces: ["authorizedAccountId"],
     },
     {
       title: "an authorized region change as a replacement",
-      change: { authorizedAwsRegion: REGION_A },
+      change: { authorizedAwsRegion: REGIONS.A },
       replaces: ["authorizedAwsRegion"],
     },
     {
       title: "a source region change as a replacement",
-      change: { region: REGION_B },
+      change: { region: REGIONS.B },
       replaces: ["region"],
     },
   ];
@@ -171,9 +165,9 @@ describe("AggregationAuthorization through the dynamic-provider host", function 
       id: ID,
       outputs: { ...outputs, tags: drifted },
       inputs: {
-        authorizedAccountId: ACCOUNT_C,
-        authorizedAwsRegion: REGION_B,
-        region: REGION_A,
+        authorizedAccountId: ACCOUNTS.C,
+        authorizedAwsRegion: REGIONS.B,
+        region: REGIONS.A,
         tags: drifted,
         __provider: code,
       },
@@ -184,8 +178,8 @@ describe("AggregationAuthorization through the dynamic-provider host", function 
     const { id, inputs, outputs } = await created();
     await new ConfigServiceClient({}).send(
       new DeleteAggregationAuthorizationCommand({
-        AuthorizedAccountId: ACCOUNT_C,
-        AuthorizedAwsRegion: REGION_B,
+        AuthorizedAccountId: ACCOUNTS.C,
+        AuthorizedAwsRegion: REGIONS.B,
       }),
     );
     emulator().clearRequests();

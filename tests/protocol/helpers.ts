@@ -4,16 +4,11 @@
  * pointed at the emulator, plus URNs with the real type tokens and the request log as names.
  */
 import type { Emulator, RequestRecord } from "../../emulator";
-import {
-  ACCOUNT_A,
-  type EmulatorFixture,
-  TEST_ACCESS_KEY_ID,
-  TEST_SECRET_ACCESS_KEY,
-  REGION_A,
-} from "../support/emulator";
+import { type EmulatorFixture } from "../support/emulator";
 import { startProviderHost, type PropertyMap, type ProviderHost } from "../support/host";
 import { REPO_ROOT } from "../support/consumer";
 import { providerText } from "../../provider/shared/stub";
+import { ACCOUNTS, REGIONS, TEST_ACCESS_KEY_ID, TEST_SECRET_ACCESS_KEY } from "../support/fixtures";
 
 /** The repository root: the host's working directory, as a Pulumi program's directory would be. */
 export { REPO_ROOT };
@@ -40,7 +35,7 @@ export function emulatorEnv(fixture: EmulatorFixture): Record<string, string | u
     AWS_ENDPOINT_URL: fixture.url,
     AWS_ACCESS_KEY_ID: TEST_ACCESS_KEY_ID,
     AWS_SECRET_ACCESS_KEY: TEST_SECRET_ACCESS_KEY,
-    AWS_REGION: REGION_A,
+    AWS_REGION: REGIONS.A,
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
     AWS_SESSION_TOKEN: undefined,
     AWS_PROFILE: undefined,
@@ -88,8 +83,8 @@ async function learnDefaultAccount(host: ProviderHost, emulator: Emulator): Prom
   await host.delete("account-check", urnOf(AGGREGATOR_TYPE, "account-check"), {
     __provider: code,
     name: "account-check",
-    region: REGION_A,
-    accountId: ACCOUNT_A,
+    region: REGIONS.A,
+    accountId: ACCOUNTS.A,
   });
   emulator.clearRequests();
 }

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { ACCOUNT_A, ACCOUNT_C, REGION_A, REGION_B, useEmulator } from "../support/emulator";
+import { useEmulator } from "../support/emulator";
 import type { PropertyMap } from "../support/host";
 import {
   AGGREGATOR_TYPE,
@@ -9,17 +9,18 @@ import {
   withProvider,
 } from "./helpers";
 import { providerText } from "../../provider/shared/stub";
+import { ACCOUNTS, REGIONS } from "../support/fixtures";
 
 const AGGREGATOR_URN = urnOf(AGGREGATOR_TYPE, "org");
 const AUTHORIZATION_URN = urnOf(AUTHORIZATION_TYPE, "auth");
 const AGGREGATOR: PropertyMap = {
   name: "org",
-  accountAggregationSource: { accountIds: [ACCOUNT_A], allAwsRegions: true },
+  accountAggregationSource: { accountIds: [ACCOUNTS.A], allAwsRegions: true },
   autoNamePrefix: "org",
 };
 const AUTHORIZATION: PropertyMap = {
-  authorizedAccountId: ACCOUNT_C,
-  authorizedAwsRegion: REGION_A,
+  authorizedAccountId: ACCOUNTS.C,
+  authorizedAwsRegion: REGIONS.A,
 };
 
 /** Where the emulator holds each resource, and the region of every request's signature. */
@@ -40,10 +41,10 @@ describe("the stack's aws:region through the dynamic-provider host", function ()
     authorizationCode = providerText("authorization");
   });
 
-  describe(`with aws:region ${REGION_A} (the host's AWS_REGION too)`, () => {
-    const hosted = useProviderHost(fixture, { "aws:region": REGION_A });
+  describe(`with aws:region ${REGIONS.A} (the host's AWS_REGION too)`, () => {
+    const hosted = useProviderHost(fixture, { "aws:region": REGIONS.A });
 
-    it(`checks both resources into ${REGION_A}`, async () => {
+    it(`checks both resources into ${REGIONS.A}`, async () => {
       const aggregator = await hosted.host.check(
         AGGREGATOR_URN,
         {},
@@ -56,15 +57,15 @@ describe("the stack's aws:region through the dynamic-provider host", function ()
       );
       assert.deepEqual(
         [aggregator.inputs.region, authorization.inputs.region],
-        [REGION_A, REGION_A],
+        [REGIONS.A, REGIONS.A],
       );
     });
   });
 
-  describe(`with aws:region ${REGION_B} while AWS_REGION is ${REGION_A}`, () => {
-    const hosted = useProviderHost(fixture, { "aws:region": REGION_B });
+  describe(`with aws:region ${REGIONS.B} while AWS_REGION is ${REGIONS.A}`, () => {
+    const hosted = useProviderHost(fixture, { "aws:region": REGIONS.B });
 
-    it(`checks and creates both resources in ${REGION_B}`, async () => {
+    it(`checks and creates both resources in ${REGIONS.B}`, async () => {
       const aggregator = await hosted.host.check(
         AGGREGATOR_URN,
         {},
@@ -76,11 +77,11 @@ describe("the stack's aws:region through the dynamic-provider host", function ()
         withProvider(authorizationCode, AUTHORIZATION),
       );
       assert.deepEqual(aggregator, {
-        inputs: { ...AGGREGATOR, region: REGION_B, __provider: aggregatorCode },
+        inputs: { ...AGGREGATOR, region: REGIONS.B, __provider: aggregatorCode },
         failures: [],
       });
       assert.deepEqual(authorization, {
-        inputs: { ...AUTHORIZATION, region: REGION_B, __provider: authorizationCode },
+        inputs: { ...AUTHORIZATION, region: REGIONS.B, __provider: authorizationCode },
         failures: [],
       });
 
@@ -95,11 +96,14 @@ describe("the stack's aws:region through the dynamic-provider host", function ()
       );
       assert.equal(
         createdAuthorization.outputs.arn,
-        `arn:aws:config:${REGION_B}:${ACCOUNT_A}:aggregation-authorization/${ACCOUNT_C}/${REGION_A}`,
+        `arn:aws:config:${REGIONS.B}:${ACCOUNTS.A}:aggregation-authorization/${ACCOUNTS.C}/${REGIONS.A}`,
       );
       assert.deepEqual(placements(fixture), {
-        stored: [`aggregator ${ACCOUNT_A}/${REGION_B}`, `authorization ${ACCOUNT_A}/${REGION_B}`],
-        signedFor: [REGION_B],
+        stored: [
+          `aggregator ${ACCOUNTS.A}/${REGIONS.B}`,
+          `authorization ${ACCOUNTS.A}/${REGIONS.B}`,
+        ],
+        signedFor: [REGIONS.B],
       });
     });
 
@@ -107,13 +111,13 @@ describe("the stack's aws:region through the dynamic-provider host", function ()
       const checked = await hosted.host.check(
         AGGREGATOR_URN,
         {},
-        withProvider(aggregatorCode, { ...AGGREGATOR, region: REGION_A }),
+        withProvider(aggregatorCode, { ...AGGREGATOR, region: REGIONS.A }),
       );
-      assert.equal(checked.inputs.region, REGION_A);
+      assert.equal(checked.inputs.region, REGIONS.A);
       await hosted.host.create(AGGREGATOR_URN, checked.inputs);
       assert.deepEqual(placements(fixture), {
-        stored: [`aggregator ${ACCOUNT_A}/${REGION_A}`],
-        signedFor: [REGION_A],
+        stored: [`aggregator ${ACCOUNTS.A}/${REGIONS.A}`],
+        signedFor: [REGIONS.A],
       });
     });
   });
@@ -121,17 +125,17 @@ describe("the stack's aws:region through the dynamic-provider host", function ()
   describe("without aws:region", () => {
     const hosted = useProviderHost(fixture, {});
 
-    it(`falls back to the host's AWS_REGION, ${REGION_A}`, async () => {
+    it(`falls back to the host's AWS_REGION, ${REGIONS.A}`, async () => {
       const checked = await hosted.host.check(
         AUTHORIZATION_URN,
         {},
         withProvider(authorizationCode, AUTHORIZATION),
       );
-      assert.equal(checked.inputs.region, REGION_A);
+      assert.equal(checked.inputs.region, REGIONS.A);
       await hosted.host.create(AUTHORIZATION_URN, checked.inputs);
       assert.deepEqual(placements(fixture), {
-        stored: [`authorization ${ACCOUNT_A}/${REGION_A}`],
-        signedFor: [REGION_A],
+        stored: [`authorization ${ACCOUNTS.A}/${REGIONS.A}`],
+        signedFor: [REGIONS.A],
       });
     });
   });

@@ -2,6 +2,7 @@ import * as assert from "node:assert/strict";
 import { forgetActingAccounts } from "../../provider/shared/aws/identity";
 import { useEmulator } from "../support/emulator";
 import { checked, operations, rejection, roles } from "./helpers";
+import { ACCOUNTS } from "../support/fixtures";
 
 const POLICY = "arn:aws:iam::aws:policy/service-role/AWSConfigRoleForOrganizations";
 
@@ -18,7 +19,7 @@ describe("ServiceRole provider against the emulator", () => {
     const inputs = await checked(roles, { name: "ConfigOrgRole", tags: { team: "a" } });
     const created = await roles.create(inputs);
     assert.equal(created.id, "ConfigOrgRole");
-    assert.equal(created.outs.arn, "arn:aws:iam::111111111111:role/ConfigOrgRole");
+    assert.equal(created.outs.arn, `arn:aws:iam::${ACCOUNTS.A}:role/ConfigOrgRole`);
     assert.deepEqual(created.outs.managedPolicyArns, [POLICY]);
     assert.deepEqual(created.outs.tags, { team: "a" });
     assert.deepEqual(operations(emulator()), [

@@ -21,19 +21,12 @@ import {
   type OrganizationAggregatorArgs,
 } from "../../index";
 import type { RequestRecord } from "../../emulator";
-import {
-  ACCOUNT_A,
-  ACCOUNT_B,
-  ACCOUNT_C,
-  REGION_A,
-  REGION_B,
-  roleArn,
-  useEmulator,
-} from "../support/emulator";
+import { useEmulator } from "../support/emulator";
 import { startProviderHost, type CheckFailure, type ProviderHost } from "../support/host";
 import { RunError, type ProgramRunner } from "../support/runner";
 import { serializeProvider } from "../support/serialize";
 import { AGGREGATOR_TYPE, AUTHORIZATION_TYPE, hostEnv, newRunner, REPO_ROOT } from "./harness";
+import { ACCOUNTS, REGIONS, roleArn } from "../support/fixtures";
 
 type Inputs = Record<string, unknown>;
 
@@ -49,7 +42,7 @@ interface BadCase {
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const quoted = (value: unknown) => escape(JSON.stringify(value));
-const ROLE = roleArn(ACCOUNT_A, "deployer");
+const ROLE = roleArn(ACCOUNTS.A, "deployer");
 
 // --- Rules shared by both resources ------------------------------------------------------------
 
@@ -184,16 +177,16 @@ function placementCases(): BadCase[] {
       "not-an-arn",
       "arn:aws:iam::12345678901:role/deployer",
       "arn:aws:iam::1234567890123:role/deployer",
-      "arn:aws:iam::111111111111:user/deployer",
-      "arn:aws:iam::111111111111:role/",
-      `arn:aws:iam::111111111111:role/${"r".repeat(513)}`,
-      "arn:aws:iam::111111111111:role/has space",
-      "arn:aws:sts::111111111111:assumed-role/deployer/session",
-      "arn:azure:iam::111111111111:role/deployer",
+      `arn:aws:iam::${ACCOUNTS.A}:user/deployer`,
+      `arn:aws:iam::${ACCOUNTS.A}:role/`,
+      `arn:aws:iam::${ACCOUNTS.A}:role/${"r".repeat(513)}`,
+      `arn:aws:iam::${ACCOUNTS.A}:role/has space`,
+      `arn:aws:sts::${ACCOUNTS.A}:assumed-role/deployer/session`,
+      `arn:azure:iam::${ACCOUNTS.A}:role/deployer`,
       "arn:aws:s3:::my-bucket",
     ].map(badRole),
     {
-      ...badRole(`arn:aws:iam::111111111111:role/${"r".repeat(65)}`),
+      ...badRole(`arn:aws:iam::${ACCOUNTS.A}:role/${"r".repeat(65)}`),
       title: "assumeRole.roleArn with a 65-character role name (IAM allows 64)",
     },
     {
@@ -282,11 +275,11 @@ function sharedLimits(): LimitCase[] {
     { title: "durationSeconds 43200", change: role({ durationSeconds: 43200 }) },
     {
       title: "a role path and a 64-character role name",
-      change: role({ roleArn: `arn:aws:iam::${ACCOUNT_A}:role/a/path/${"r".repeat(64)}` }),
+      change: role({ roleArn: `arn:aws:iam::${ACCOUNTS.A}:role/a/path/${"r".repeat(64)}` }),
     },
     {
       title: "a GovCloud role",
-      change: role({ roleArn: `arn:aws-us-gov:iam::${ACCOUNT_A}:role/deployer` }),
+      change: role({ roleArn: `arn:aws-us-gov:iam::${ACCOUNTS.A}:role/deployer` }),
     },
   ];
 }
@@ -305,7 +298,7 @@ function unknownFieldCases(names: string[], allowed: string): BadCase[] {
 
 const AGGREGATOR_BASE: Inputs = {
   name: "corpus",
-  accountAggregationSource: { accountIds: [ACCOUNT_B], awsRegions: [REGION_A] },
+  accountAggregationSource: { accountIds: [ACCOUNTS.B], awsRegions: [REGIONS.A] },
   autoNamePrefix: "corpus",
 };
 const AGGREGATOR_PROPERTIES =
@@ -317,7 +310,7 @@ const ACCOUNT_RULE = (value: unknown) =>
 
 function aggregatorCases(): BadCase[] {
   const source = (change: Inputs) => ({
-    accountAggregationSource: { accountIds: [ACCOUNT_B], awsRegions: [REGION_A], ...change },
+    accountAggregationSource: { accountIds: [ACCOUNTS.B], awsRegions: [REGIONS.A], ...change },
   });
   const organization = (change: Inputs) => ({
     accountAggregationSource: undefined,
@@ -390,7 +383,7 @@ function aggregatorCases(): BadCase[] {
     },
     {
       title: "accountIds missing",
-      change: { accountAggregationSource: { awsRegions: [REGION_A] } },
+      change: { accountAggregationSource: { awsRegions: [REGIONS.A] } },
       failures: [
         [
           "accountAggregationSource.accountIds",
@@ -400,7 +393,7 @@ function aggregatorCases(): BadCase[] {
     },
     {
       title: "accountIds as a string",
-      change: source({ accountIds: ACCOUNT_B }),
+      change: source({ accountIds: ACCOUNTS.B }),
       failures: [
         ["accountAggregationSource.accountIds", /^Invalid input: expected array, received string$/],
       ],
@@ -424,7 +417,7 @@ function aggregatorCases(): BadCase[] {
       "",
       "111-111-1111",
     ].map((id) => badAccount(id)),
-    badAccount("x", 2, [ACCOUNT_A, ACCOUNT_B, "x"]),
+    badAccount("x", 2, [ACCOUNTS.A, ACCOUNTS.B, "x"]),
     {
       title: "10,001 distinct accounts (limit 10,000)",
       change: source({ accountIds: tooManyAccounts }),
@@ -442,7 +435,7 @@ function aggregatorCases(): BadCase[] {
     },
     ...["Mars", "US-WEST-2", "eu_west_1"].map((region): BadCase => ({
       title: `source region ${JSON.stringify(region)}`,
-      change: source({ awsRegions: [REGION_A, region] }),
+      change: source({ awsRegions: [REGIONS.A, region] }),
       failures: [["accountAggregationSource.awsRegions[1]", REGION_RULE(region)]],
     })),
     {
@@ -482,7 +475,7 @@ function aggregatorCases(): BadCase[] {
     },
     {
       title: "an unknown source property",
-      change: source({ accountId: ACCOUNT_B }),
+      change: source({ accountId: ACCOUNTS.B }),
       failures: [
         [
           "accountAggregationSource.accountId",
@@ -498,7 +491,7 @@ function aggregatorCases(): BadCase[] {
       ],
     },
     ...[
-      "arn:aws:iam::111111111111:policy/ConfigRole",
+      `arn:aws:iam::${ACCOUNTS.A}:policy/ConfigRole`,
       "arn:aws:iam::aws:role/ConfigRole",
       "role/ConfigRole",
     ].map((arn): BadCase => ({
@@ -513,7 +506,7 @@ function aggregatorCases(): BadCase[] {
     })),
     {
       title: "organization source with allAwsRegions and regions",
-      change: organization({ awsRegions: [REGION_A] }),
+      change: organization({ awsRegions: [REGIONS.A] }),
       failures: [
         [
           "organizationAggregationSource.awsRegions",
@@ -523,7 +516,7 @@ function aggregatorCases(): BadCase[] {
     },
     {
       title: "an unknown organization source property",
-      change: organization({ accountIds: [ACCOUNT_B] }),
+      change: organization({ accountIds: [ACCOUNTS.B] }),
       failures: [
         [
           "organizationAggregationSource.accountIds",
@@ -624,8 +617,8 @@ function aggregatorCases(): BadCase[] {
 // --- AggregationAuthorization ------------------------------------------------------------------
 
 const AUTHORIZATION_BASE: Inputs = {
-  authorizedAccountId: ACCOUNT_B,
-  authorizedAwsRegion: REGION_A,
+  authorizedAccountId: ACCOUNTS.B,
+  authorizedAwsRegion: REGIONS.A,
 };
 const AUTHORIZATION_PROPERTIES =
   "authorizedAccountId, authorizedAwsRegion, tags, region, assumeRole, adoptExisting";
@@ -687,13 +680,13 @@ const MULTI_BASE: MultiAccountAggregationArgs = {
   // With the account given by a role ARN, the component itself needs no STS call.
   aggregator: {
     name: "corpus-multi",
-    region: REGION_A,
-    accountId: ACCOUNT_A,
+    region: REGIONS.A,
+    accountId: ACCOUNTS.A,
     assumeRole: { roleArn: ROLE },
   },
-  sourceAccountIds: [ACCOUNT_B],
+  sourceAccountIds: [ACCOUNTS.B],
   sourceRoleName: SOURCE_ROLE,
-  regions: [REGION_A],
+  regions: [REGIONS.A],
 };
 
 function multi(change: Partial<MultiAccountAggregationArgs>, problems: string): ComponentCase {
@@ -714,7 +707,7 @@ function organization(args: OrganizationAggregatorArgs, problems: string): Compo
 
 const COMPONENT_CASES: ComponentCase[] = [
   multi(
-    { sourceAccounts: [{ accountId: ACCOUNT_B }] },
+    { sourceAccounts: [{ accountId: ACCOUNTS.B }] },
     "give sourceAccounts or sourceAccountIds, not both",
   ),
   multi(
@@ -722,11 +715,11 @@ const COMPONENT_CASES: ComponentCase[] = [
     "sourceAccountIds is empty; list at least one 12-digit account ID",
   ),
   multi(
-    { sourceAccountIds: [ACCOUNT_B, "2222"] },
+    { sourceAccountIds: [ACCOUNTS.B, "2222"] },
     'sourceAccountIds[1] "2222" is not a 12-digit account ID',
   ),
   multi(
-    { sourceAccountIds: [ACCOUNT_B, ACCOUNT_B] },
+    { sourceAccountIds: [ACCOUNTS.B, ACCOUNTS.B] },
     'sourceAccountIds[1] "222222222222" is listed twice',
   ),
   multi(
@@ -757,12 +750,14 @@ const COMPONENT_CASES: ComponentCase[] = [
     {
       sourceAccountIds: undefined,
       sourceRoleName: undefined,
-      sourceAccounts: [{ accountId: ACCOUNT_B, assumeRole: { roleArn: roleArn(ACCOUNT_A, "r") } }],
+      sourceAccounts: [
+        { accountId: ACCOUNTS.B, assumeRole: { roleArn: roleArn(ACCOUNTS.A, "r") } },
+      ],
     },
-    `sourceAccounts[0].assumeRole.roleArn "${roleArn(ACCOUNT_A, "r")}" is in account ${ACCOUNT_A}, not ${ACCOUNT_B}`,
+    `sourceAccounts[0].assumeRole.roleArn "${roleArn(ACCOUNTS.A, "r")}" is in account ${ACCOUNTS.A}, not ${ACCOUNTS.B}`,
   ),
   multi({ regions: [] }, 'regions is empty; list at least one region such as "us-east-1"'),
-  multi({ regions: [REGION_A, REGION_B, REGION_A] }, 'regions[2] "us-east-1" is listed twice'),
+  multi({ regions: [REGIONS.A, REGIONS.B, REGIONS.A] }, 'regions[2] "us-east-1" is listed twice'),
   multi(
     { sourceAccountIds: ["1"], regions: [] },
     'sourceAccountIds[0] "1" is not a 12-digit account ID; regions is empty; list at least one region such as "us-east-1"',
@@ -772,7 +767,7 @@ const COMPONENT_CASES: ComponentCase[] = [
     'awsRegions is empty; list at least one region such as "us-east-1"',
   ),
   organization(
-    { awsRegions: [REGION_A], allAwsRegions: true },
+    { awsRegions: [REGIONS.A], allAwsRegions: true },
     "give either allAwsRegions: true or a list of awsRegions, not both",
   ),
   organization(
@@ -781,17 +776,17 @@ const COMPONENT_CASES: ComponentCase[] = [
   ),
   multi(
     // An unquoted account ID in YAML stack config arrives as a number.
-    { sourceAccountIds: [Number(ACCOUNT_B) as unknown as string] },
-    `sourceAccountIds[0] must be a string such as "123456789012" (quoted in YAML stack config), not the number ${ACCOUNT_B}`,
+    { sourceAccountIds: [Number(ACCOUNTS.B) as unknown as string] },
+    `sourceAccountIds[0] must be a string such as "123456789012" (quoted in YAML stack config), not the number ${ACCOUNTS.B}`,
   ),
   multi({ regions: ["Mars"] }, 'regions[0] "Mars" is not an AWS region name such as "us-east-1"'),
   multi(
-    { regions: [` ${REGION_A}`, REGION_A.toUpperCase()] },
-    `regions[0] " ${REGION_A}" is not an AWS region name such as "us-east-1"; ` +
-      `regions[1] "${REGION_A.toUpperCase()}" is not an AWS region name such as "us-east-1"`,
+    { regions: [` ${REGIONS.A}`, REGIONS.A.toUpperCase()] },
+    `regions[0] " ${REGIONS.A}" is not an AWS region name such as "us-east-1"; ` +
+      `regions[1] "${REGIONS.A.toUpperCase()}" is not an AWS region name such as "us-east-1"`,
   ),
   multi(
-    { sourceAccountIds: undefined, sourceAccounts: [{ accountId: ACCOUNT_B }] },
+    { sourceAccountIds: undefined, sourceAccounts: [{ accountId: ACCOUNTS.B }] },
     "sourceRoleName applies only to sourceAccountIds; with sourceAccounts give each account its own assumeRole",
   ),
   multi(
@@ -799,34 +794,34 @@ const COMPONENT_CASES: ComponentCase[] = [
       sourceAccountIds: undefined,
       sourceRoleName: undefined,
       sourceAccounts: [
-        { accountId: ACCOUNT_B, assumeRole: { roleArn: `arn:aws:iam::${ACCOUNT_B}:user/S` } },
+        { accountId: ACCOUNTS.B, assumeRole: { roleArn: `arn:aws:iam::${ACCOUNTS.B}:user/S` } },
       ],
     },
-    `sourceAccounts[0].assumeRole.roleArn "arn:aws:iam::${ACCOUNT_B}:user/S" is not an IAM role ARN of the form arn:aws:iam::<12-digit account>:role/<name>`,
+    `sourceAccounts[0].assumeRole.roleArn "arn:aws:iam::${ACCOUNTS.B}:user/S" is not an IAM role ARN of the form arn:aws:iam::<12-digit account>:role/<name>`,
   ),
   multi(
     { aggregator: { region: "useast1" } },
     'aggregator.region "useast1" is not an AWS region name such as "us-east-1"',
   ),
   multi(
-    { aggregator: { region: REGION_A, accountId: "1234" } },
+    { aggregator: { region: REGIONS.A, accountId: "1234" } },
     'aggregator.accountId "1234" is not a 12-digit account ID',
   ),
   multi(
     {
       aggregator: {
-        region: REGION_A,
-        accountId: ACCOUNT_C,
-        assumeRole: { roleArn: roleArn(ACCOUNT_A, "r") },
+        region: REGIONS.A,
+        accountId: ACCOUNTS.C,
+        assumeRole: { roleArn: roleArn(ACCOUNTS.A, "r") },
       },
     },
-    `aggregator.accountId "${ACCOUNT_C}" differs from the account of aggregator.assumeRole.roleArn, ${ACCOUNT_A}, where the aggregator is created`,
+    `aggregator.accountId "${ACCOUNTS.C}" differs from the account of aggregator.assumeRole.roleArn, ${ACCOUNTS.A}, where the aggregator is created`,
   ),
   organization(
     { roleArn: "not-an-arn" },
     'roleArn "not-an-arn" is not an IAM role ARN of the form arn:aws:iam::<12-digit account>:role/<name>',
   ),
-  organization({ awsRegions: [REGION_B, REGION_B] }, 'awsRegions[1] "eu-west-1" is listed twice'),
+  organization({ awsRegions: [REGIONS.B, REGIONS.B] }, 'awsRegions[1] "eu-west-1" is listed twice'),
   organization(
     { region: "Europe" },
     'region "Europe" is not an AWS region name such as "us-east-1"',
@@ -966,9 +961,9 @@ describe("bad-input corpus", function () {
   const calls: RequestRecord[] = [];
 
   before(async function () {
-    host = await startProviderHost({ cwd: REPO_ROOT, env: hostEnv(fixture, REGION_A) });
-    await host.configure({ "aws:region": REGION_A });
-    runner = newRunner(fixture, REGION_A);
+    host = await startProviderHost({ cwd: REPO_ROOT, env: hostEnv(fixture, REGIONS.A) });
+    await host.configure({ "aws:region": REGIONS.A });
+    runner = newRunner(fixture, REGIONS.A);
   });
   afterEach(() => void calls.push(...fixture.emulator.requests()));
   after(async function () {

@@ -3,43 +3,42 @@ import { checkAggregator } from "../../provider/aggregator/check";
 import { aggregatorProvider } from "../../provider/aggregator/provider";
 import { applyStackConfig } from "../../provider/shared/aws/settings";
 import type { CheckFailure } from "../../provider/shared/inputs/validation";
+import { clearDefaultRegion } from "./helpers";
 import {
+  ACCOUNTS,
   AGGREGATOR_NAME,
+  ORGANIZATION_ROLE_ARN,
+  OWNER_ROLE_ARN,
+  REGIONS,
+  RESOURCE_TYPE_BUCKET,
+  RESOURCE_TYPE_INSTANCE,
+  SECRET_EXTERNAL_ID,
+  SERVICE_PRINCIPAL_CONFIG,
+} from "../support/fixtures";
+import {
   AGGREGATOR_PROPERTIES,
   ASSUME_ROLE_PROPERTIES,
   EXTERNAL_ID_CHARACTER_RULE,
   EXTERNAL_ID_LENGTH_RULE,
   NO_REGION_REASON,
-  ORGANIZATION_ROLE_ARN,
-  OTHER_REGION,
-  OWNER_ACCOUNT,
-  OWNER_ROLE_ARN,
-  REGION,
-  RESOURCE_TYPE_BUCKET,
-  RESOURCE_TYPE_INSTANCE,
   ROLE_ARN_RULE,
-  SECRET_EXTERNAL_ID,
-  SERVICE_PRINCIPAL_CONFIG,
-  SOURCE_ACCOUNT,
   TAG_CHARACTER_RULE,
-  THIRD_REGION,
-} from "./fixtures";
-import { clearDefaultRegion } from "./helpers";
+} from "../support/messages";
 
 type Raw = Record<string, unknown>;
 
 /** A valid aggregator over one listed account, to which each row adds one mistake. */
 const accountAggregator = (overrides: Raw = {}): Raw => ({
   name: AGGREGATOR_NAME,
-  region: REGION,
-  accountAggregationSource: { accountIds: [OWNER_ACCOUNT], allAwsRegions: true },
+  region: REGIONS.A,
+  accountAggregationSource: { accountIds: [ACCOUNTS.A], allAwsRegions: true },
   ...overrides,
 });
 
 /** A valid aggregator over the organization, to which each row adds one mistake. */
 const organizationAggregator = (overrides: Raw = {}): Raw => ({
   name: AGGREGATOR_NAME,
-  region: REGION,
+  region: REGIONS.A,
   organizationAggregationSource: { roleArn: ORGANIZATION_ROLE_ARN, allAwsRegions: true },
   ...overrides,
 });
@@ -89,7 +88,7 @@ const INVALID: InvalidCase[] = [
   },
   {
     title: "an account ID of 13 digits",
-    input: accounts([OWNER_ACCOUNT, "1111111111111"]),
+    input: accounts([ACCOUNTS.A, "1111111111111"]),
     failures: [
       {
         property: "accountAggregationSource.accountIds[1]",
@@ -139,7 +138,7 @@ const INVALID: InvalidCase[] = [
   },
   {
     title: "accountIds given as an object",
-    input: accounts({ first: OWNER_ACCOUNT }),
+    input: accounts({ first: ACCOUNTS.A }),
     failures: [
       {
         property: "accountAggregationSource.accountIds",
@@ -149,7 +148,7 @@ const INVALID: InvalidCase[] = [
   },
   {
     title: "accountIds given as one string",
-    input: accounts(OWNER_ACCOUNT),
+    input: accounts(ACCOUNTS.A),
     failures: [
       {
         property: "accountAggregationSource.accountIds",
@@ -183,7 +182,7 @@ const INVALID: InvalidCase[] = [
   },
   {
     title: "neither source",
-    input: { name: AGGREGATOR_NAME, region: REGION },
+    input: { name: AGGREGATOR_NAME, region: REGIONS.A },
     failures: [
       {
         property: "accountAggregationSource",
@@ -215,7 +214,7 @@ const INVALID: InvalidCase[] = [
   // Regions of a source.
   {
     title: "allAwsRegions: true together with awsRegions",
-    input: accounts([OWNER_ACCOUNT], { allAwsRegions: true, awsRegions: [REGION] }),
+    input: accounts([ACCOUNTS.A], { allAwsRegions: true, awsRegions: [REGIONS.A] }),
     failures: [{ property: "accountAggregationSource.awsRegions", reason: BOTH_REGION_CHOICES }],
   },
   {
@@ -223,7 +222,7 @@ const INVALID: InvalidCase[] = [
     input: organization({
       roleArn: ORGANIZATION_ROLE_ARN,
       allAwsRegions: true,
-      awsRegions: [REGION],
+      awsRegions: [REGIONS.A],
     }),
     failures: [
       { property: "organizationAggregationSource.awsRegions", reason: BOTH_REGION_CHOICES },
@@ -231,7 +230,7 @@ const INVALID: InvalidCase[] = [
   },
   {
     title: "no regions in the account source",
-    input: accounts([OWNER_ACCOUNT], {}),
+    input: accounts([ACCOUNTS.A], {}),
     failures: [{ property: "accountAggregationSource.awsRegions", reason: NO_SOURCE_REGIONS }],
   },
   {
@@ -241,20 +240,20 @@ const INVALID: InvalidCase[] = [
   },
   {
     title: "allAwsRegions: false and no awsRegions",
-    input: accounts([OWNER_ACCOUNT], { allAwsRegions: false }),
+    input: accounts([ACCOUNTS.A], { allAwsRegions: false }),
     failures: [{ property: "accountAggregationSource.awsRegions", reason: NO_SOURCE_REGIONS }],
   },
   {
     title: "an empty awsRegions list",
-    input: accounts([OWNER_ACCOUNT], { awsRegions: [] }),
+    input: accounts([ACCOUNTS.A], { awsRegions: [] }),
     failures: [
       { property: "accountAggregationSource.awsRegions", reason: "must list at least one region" },
     ],
   },
   {
     title: "region names that are not region names",
-    input: accounts([OWNER_ACCOUNT], {
-      awsRegions: [REGION, "US-EAST-1", "useast1", "us-east-100"],
+    input: accounts([ACCOUNTS.A], {
+      awsRegions: [REGIONS.A, "US-EAST-1", "useast1", "us-east-100"],
     }),
     failures: [
       { property: "accountAggregationSource.awsRegions[1]", reason: regionReason("US-EAST-1") },
@@ -271,7 +270,7 @@ const INVALID: InvalidCase[] = [
   },
   {
     title: "a region given as a number",
-    input: accounts([OWNER_ACCOUNT], { awsRegions: [1] }),
+    input: accounts([ACCOUNTS.A], { awsRegions: [1] }),
     failures: [
       {
         property: "accountAggregationSource.awsRegions[0]",
@@ -281,7 +280,7 @@ const INVALID: InvalidCase[] = [
   },
   {
     title: "allAwsRegions given as a string",
-    input: accounts([OWNER_ACCOUNT], { allAwsRegions: "true", awsRegions: [REGION] }),
+    input: accounts([ACCOUNTS.A], { allAwsRegions: "true", awsRegions: [REGIONS.A] }),
     failures: [
       {
         property: "accountAggregationSource.allAwsRegions",
@@ -291,7 +290,7 @@ const INVALID: InvalidCase[] = [
   },
   {
     title: "allAwsRegions given as a string, with no region list: the type failure only",
-    input: accounts([OWNER_ACCOUNT], { allAwsRegions: "true" }),
+    input: accounts([ACCOUNTS.A], { allAwsRegions: "true" }),
     failures: [
       {
         property: "accountAggregationSource.allAwsRegions",
@@ -365,13 +364,13 @@ const INVALID: InvalidCase[] = [
   {
     title: "a role ARN of another service than IAM",
     input: organization({
-      roleArn: `arn:aws:sts::${OWNER_ACCOUNT}:role/config`,
+      roleArn: `arn:aws:sts::${ACCOUNTS.A}:role/config`,
       allAwsRegions: true,
     }),
     failures: [
       {
         property: "organizationAggregationSource.roleArn",
-        reason: `"arn:aws:sts::${OWNER_ACCOUNT}:role/config" ${ROLE_ARN_RULE}`,
+        reason: `"arn:aws:sts::${ACCOUNTS.A}:role/config" ${ROLE_ARN_RULE}`,
       },
     ],
   },
@@ -388,13 +387,13 @@ const INVALID: InvalidCase[] = [
   {
     title: "an organization role ARN naming a user",
     input: organization({
-      roleArn: `arn:aws:iam::${OWNER_ACCOUNT}:user/alice`,
+      roleArn: `arn:aws:iam::${ACCOUNTS.A}:user/alice`,
       allAwsRegions: true,
     }),
     failures: [
       {
         property: "organizationAggregationSource.roleArn",
-        reason: `"arn:aws:iam::${OWNER_ACCOUNT}:user/alice" ${ROLE_ARN_RULE}`,
+        reason: `"arn:aws:iam::${ACCOUNTS.A}:user/alice" ${ROLE_ARN_RULE}`,
       },
     ],
   },
@@ -607,7 +606,7 @@ const INVALID: InvalidCase[] = [
   {
     title: "an unknown property of the account source",
     input: accountAggregator({
-      accountAggregationSource: { accountIds: [OWNER_ACCOUNT], allAwsRegions: true, regions: [] },
+      accountAggregationSource: { accountIds: [ACCOUNTS.A], allAwsRegions: true, regions: [] },
     }),
     failures: [
       {
@@ -651,7 +650,7 @@ const INVALID: InvalidCase[] = [
   },
   {
     title: "an unknown property of assumeRole",
-    input: withRole({ roleArn: OWNER_ROLE_ARN, region: REGION }),
+    input: withRole({ roleArn: OWNER_ROLE_ARN, region: REGIONS.A }),
     failures: [
       {
         property: "assumeRole.region",
@@ -677,11 +676,11 @@ const INVALID: InvalidCase[] = [
   // assumeRole.
   {
     title: "an assumeRole ARN that is not a role",
-    input: withRole({ roleArn: `arn:aws:iam::${OWNER_ACCOUNT}:policy/deploy` }),
+    input: withRole({ roleArn: `arn:aws:iam::${ACCOUNTS.A}:policy/deploy` }),
     failures: [
       {
         property: "assumeRole.roleArn",
-        reason: `"arn:aws:iam::${OWNER_ACCOUNT}:policy/deploy" ${ROLE_ARN_RULE}`,
+        reason: `"arn:aws:iam::${ACCOUNTS.A}:policy/deploy" ${ROLE_ARN_RULE}`,
       },
     ],
   },
@@ -778,7 +777,7 @@ const INVALID: InvalidCase[] = [
     input: {
       name: "a b",
       region: "xx",
-      accountAggregationSource: { accountIds: ["1", OWNER_ACCOUNT, "x"] },
+      accountAggregationSource: { accountIds: ["1", ACCOUNTS.A, "x"] },
       tags: { "aws:x": "y" },
       assumeRole: { roleArn: OWNER_ROLE_ARN, durationSeconds: 60 },
     },
@@ -846,7 +845,7 @@ describe("checkAggregator", () => {
         input: organizationAggregator({
           region: "us-gov-west-1",
           organizationAggregationSource: {
-            roleArn: `arn:aws-us-gov:iam::${OWNER_ACCOUNT}:role/config`,
+            roleArn: `arn:aws-us-gov:iam::${ACCOUNTS.A}:role/config`,
             awsRegions: ["us-gov-east-1"],
           },
         }),
@@ -888,17 +887,17 @@ describe("checkAggregator", () => {
     it("sorts and de-duplicates account IDs and regions", () => {
       const { inputs, failures } = checkAggregator(
         undefined,
-        accounts([SOURCE_ACCOUNT, OWNER_ACCOUNT, SOURCE_ACCOUNT], {
-          awsRegions: [OTHER_REGION, THIRD_REGION, REGION, OTHER_REGION],
+        accounts([ACCOUNTS.D, ACCOUNTS.A, ACCOUNTS.D], {
+          awsRegions: [REGIONS.C, REGIONS.B, REGIONS.A, REGIONS.C],
         }),
       );
       assert.deepStrictEqual(failures, []);
       assert.deepStrictEqual(inputs, {
         name: AGGREGATOR_NAME,
-        region: REGION,
+        region: REGIONS.A,
         accountAggregationSource: {
-          accountIds: [OWNER_ACCOUNT, SOURCE_ACCOUNT],
-          awsRegions: [THIRD_REGION, REGION, OTHER_REGION],
+          accountIds: [ACCOUNTS.A, ACCOUNTS.D],
+          awsRegions: [REGIONS.B, REGIONS.A, REGIONS.C],
         },
       });
     });
@@ -909,12 +908,12 @@ describe("checkAggregator", () => {
         organization({
           roleArn: ORGANIZATION_ROLE_ARN,
           allAwsRegions: false,
-          awsRegions: [OTHER_REGION, REGION],
+          awsRegions: [REGIONS.C, REGIONS.A],
         }),
       );
       assert.deepStrictEqual(inputs.organizationAggregationSource, {
         roleArn: ORGANIZATION_ROLE_ARN,
-        awsRegions: [REGION, OTHER_REGION],
+        awsRegions: [REGIONS.A, REGIONS.C],
       });
     });
 
@@ -962,8 +961,8 @@ describe("checkAggregator", () => {
       );
       assert.deepStrictEqual(inputs, {
         name: AGGREGATOR_NAME,
-        region: REGION,
-        accountAggregationSource: { accountIds: [OWNER_ACCOUNT], allAwsRegions: true },
+        region: REGIONS.A,
+        accountAggregationSource: { accountIds: [ACCOUNTS.A], allAwsRegions: true },
         tags: { team: "platform", "cost center": "42" },
         assumeRole,
         adoptExisting: true,
@@ -1006,28 +1005,28 @@ describe("checkAggregator", () => {
     });
 
     it("defaults the region from AWS_REGION", () => {
-      process.env.AWS_REGION = OTHER_REGION;
-      process.env.AWS_DEFAULT_REGION = THIRD_REGION;
+      process.env.AWS_REGION = REGIONS.C;
+      process.env.AWS_DEFAULT_REGION = REGIONS.B;
       const { inputs, failures } = checkAggregator(undefined, noRegion());
       assert.deepStrictEqual(failures, []);
-      assert.equal(inputs.region, OTHER_REGION);
+      assert.equal(inputs.region, REGIONS.C);
     });
 
     it("defaults the region from AWS_DEFAULT_REGION when AWS_REGION is unset", () => {
-      process.env.AWS_DEFAULT_REGION = THIRD_REGION;
-      assert.equal(checkAggregator(undefined, noRegion()).inputs.region, THIRD_REGION);
+      process.env.AWS_DEFAULT_REGION = REGIONS.B;
+      assert.equal(checkAggregator(undefined, noRegion()).inputs.region, REGIONS.B);
     });
 
     it("prefers the stack config aws:region over the environment", () => {
-      process.env.AWS_REGION = OTHER_REGION;
-      applyStackConfig({ get: (key) => (key === "aws:region" ? THIRD_REGION : undefined) });
-      assert.equal(checkAggregator(undefined, noRegion()).inputs.region, THIRD_REGION);
+      process.env.AWS_REGION = REGIONS.C;
+      applyStackConfig({ get: (key) => (key === "aws:region" ? REGIONS.B : undefined) });
+      assert.equal(checkAggregator(undefined, noRegion()).inputs.region, REGIONS.B);
     });
 
     it("prefers the region input over every default", () => {
-      process.env.AWS_REGION = OTHER_REGION;
-      applyStackConfig({ get: (key) => (key === "aws:region" ? THIRD_REGION : undefined) });
-      assert.equal(checkAggregator(undefined, accountAggregator()).inputs.region, REGION);
+      process.env.AWS_REGION = REGIONS.C;
+      applyStackConfig({ get: (key) => (key === "aws:region" ? REGIONS.B : undefined) });
+      assert.equal(checkAggregator(undefined, accountAggregator()).inputs.region, REGIONS.A);
     });
   });
 
@@ -1100,7 +1099,7 @@ describe("checkAggregator", () => {
       const news = accountAggregator({
         __provider: "serialized",
         accountAggregationSource: {
-          accountIds: [SOURCE_ACCOUNT, OWNER_ACCOUNT],
+          accountIds: [ACCOUNTS.D, ACCOUNTS.A],
           allAwsRegions: true,
         },
       });
@@ -1109,9 +1108,9 @@ describe("checkAggregator", () => {
         failures: [],
         inputs: {
           name: AGGREGATOR_NAME,
-          region: REGION,
+          region: REGIONS.A,
           accountAggregationSource: {
-            accountIds: [OWNER_ACCOUNT, SOURCE_ACCOUNT],
+            accountIds: [ACCOUNTS.A, ACCOUNTS.D],
             allAwsRegions: true,
           },
         },

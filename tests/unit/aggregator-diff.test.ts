@@ -7,23 +7,19 @@ import type {
   ConfigurationAggregatorState,
 } from "../../provider/aggregator/schema";
 import { PREVIEW_UNKNOWN } from "../../provider/shared/inputs/unknowns";
+import { aggregatorState } from "./helpers";
 import {
+  ACCOUNTS,
   AGGREGATOR_NAME,
   ORGANIZATION_ROLE_ARN,
-  OTHER_ACCOUNT,
   OTHER_ACCOUNT_ROLE_ARN,
-  OTHER_REGION,
-  OWNER_ACCOUNT,
   OWNER_ROLE_ARN,
-  REGION,
+  REGIONS,
   RESOURCE_TYPE_BUCKET,
   RESOURCE_TYPE_INSTANCE,
   SECRET_EXTERNAL_ID,
   SERVICE_PRINCIPAL_CONFIG,
-  SOURCE_ACCOUNT,
-  THIRD_REGION,
-} from "./fixtures";
-import { aggregatorState } from "./helpers";
+} from "../support/fixtures";
 
 type Raw = Record<string, unknown>;
 const U = PREVIEW_UNKNOWN;
@@ -31,10 +27,10 @@ const U = PREVIEW_UNKNOWN;
 /** The program as first deployed: every field set, acting through a role in the owner account. */
 const PROGRAM: Raw = {
   name: AGGREGATOR_NAME,
-  region: REGION,
+  region: REGIONS.A,
   accountAggregationSource: {
-    accountIds: [OWNER_ACCOUNT, SOURCE_ACCOUNT],
-    awsRegions: [REGION, OTHER_REGION],
+    accountIds: [ACCOUNTS.A, ACCOUNTS.D],
+    awsRegions: [REGIONS.A, REGIONS.C],
   },
   aggregatorFilters: { resourceType: { value: [RESOURCE_TYPE_INSTANCE] } },
   tags: { team: "platform", env: "prod" },
@@ -88,7 +84,7 @@ interface DiffCase {
 const CASES: DiffCase[] = [
   // Identity: a new aggregator.
   { title: "a new name", news: program({ name: "central" }), expected: replace("name") },
-  { title: "a new region", news: program({ region: THIRD_REGION }), expected: replace("region") },
+  { title: "a new region", news: program({ region: REGIONS.B }), expected: replace("region") },
   {
     title: "a role in another account",
     news: role({ roleArn: OTHER_ACCOUNT_ROLE_ARN }),
@@ -102,7 +98,7 @@ const CASES: DiffCase[] = [
   },
   {
     title: "a new name and region together",
-    news: program({ name: "central", region: THIRD_REGION }),
+    news: program({ name: "central", region: REGIONS.B }),
     expected: replace("name", "region"),
   },
   // Updates in place.
@@ -110,8 +106,8 @@ const CASES: DiffCase[] = [
     title: "another account in the account source",
     news: program({
       accountAggregationSource: {
-        accountIds: [OWNER_ACCOUNT, SOURCE_ACCOUNT, OTHER_ACCOUNT],
-        awsRegions: [REGION, OTHER_REGION],
+        accountIds: [ACCOUNTS.A, ACCOUNTS.D, ACCOUNTS.C],
+        awsRegions: [REGIONS.A, REGIONS.C],
       },
     }),
     expected: UPDATE,
@@ -121,8 +117,8 @@ const CASES: DiffCase[] = [
     title: "another region in the account source",
     news: program({
       accountAggregationSource: {
-        accountIds: [OWNER_ACCOUNT, SOURCE_ACCOUNT],
-        awsRegions: [REGION, OTHER_REGION, THIRD_REGION],
+        accountIds: [ACCOUNTS.A, ACCOUNTS.D],
+        awsRegions: [REGIONS.A, REGIONS.C, REGIONS.B],
       },
     }),
     expected: UPDATE,
@@ -132,7 +128,7 @@ const CASES: DiffCase[] = [
     title: "all regions instead of a list",
     news: program({
       accountAggregationSource: {
-        accountIds: [OWNER_ACCOUNT, SOURCE_ACCOUNT],
+        accountIds: [ACCOUNTS.A, ACCOUNTS.D],
         allAwsRegions: true,
       },
     }),
@@ -172,14 +168,14 @@ const CASES: DiffCase[] = [
   {
     title: "another organization role",
     olds: ORGANIZATION_STATE,
-    news: organizationProgram({ roleArn: `arn:aws:iam::${OWNER_ACCOUNT}:role/other-config-role` }),
+    news: organizationProgram({ roleArn: `arn:aws:iam::${ACCOUNTS.A}:role/other-config-role` }),
     expected: UPDATE,
     put: true,
   },
   {
     title: "other regions for the organization source",
     olds: ORGANIZATION_STATE,
-    news: organizationProgram({ allAwsRegions: undefined, awsRegions: [THIRD_REGION] }),
+    news: organizationProgram({ allAwsRegions: undefined, awsRegions: [REGIONS.B] }),
     expected: UPDATE,
     put: true,
   },
@@ -224,7 +220,7 @@ const CASES: DiffCase[] = [
   { title: "a duration added", news: role({ durationSeconds: 900 }), expected: UPDATE, put: false },
   {
     title: "another role in the same account",
-    news: role({ roleArn: `arn:aws:iam::${OWNER_ACCOUNT}:role/other` }),
+    news: role({ roleArn: `arn:aws:iam::${ACCOUNTS.A}:role/other` }),
     expected: UPDATE,
     put: false,
   },
@@ -261,7 +257,7 @@ const CASES: DiffCase[] = [
   {
     title: "unknown account IDs",
     news: program({
-      accountAggregationSource: { accountIds: U, awsRegions: [REGION, OTHER_REGION] },
+      accountAggregationSource: { accountIds: U, awsRegions: [REGIONS.A, REGIONS.C] },
     }),
     expected: UPDATE,
     put: true,
@@ -270,8 +266,8 @@ const CASES: DiffCase[] = [
     title: "one unknown account ID",
     news: program({
       accountAggregationSource: {
-        accountIds: [OWNER_ACCOUNT, U],
-        awsRegions: [REGION, OTHER_REGION],
+        accountIds: [ACCOUNTS.A, U],
+        awsRegions: [REGIONS.A, REGIONS.C],
       },
     }),
     expected: UPDATE,
@@ -301,9 +297,9 @@ const CASES: DiffCase[] = [
     title: "lists given in another order, with duplicates",
     news: program({
       accountAggregationSource: {
-        accountIds: [SOURCE_ACCOUNT, OWNER_ACCOUNT, SOURCE_ACCOUNT],
+        accountIds: [ACCOUNTS.D, ACCOUNTS.A, ACCOUNTS.D],
         allAwsRegions: false,
-        awsRegions: [OTHER_REGION, REGION, OTHER_REGION],
+        awsRegions: [REGIONS.C, REGIONS.A, REGIONS.C],
       },
       aggregatorFilters: {
         resourceType: { type: "INCLUDE", value: [RESOURCE_TYPE_INSTANCE, RESOURCE_TYPE_INSTANCE] },
@@ -318,8 +314,8 @@ const CASES: DiffCase[] = [
     olds: {
       ...STATE,
       accountAggregationSource: {
-        accountIds: [SOURCE_ACCOUNT, OWNER_ACCOUNT],
-        awsRegions: [OTHER_REGION, REGION],
+        accountIds: [ACCOUNTS.D, ACCOUNTS.A],
+        awsRegions: [REGIONS.C, REGIONS.A],
       },
       aggregatorFilters: { resourceType: { type: "INCLUDE", value: [RESOURCE_TYPE_INSTANCE] } },
     },

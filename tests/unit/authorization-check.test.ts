@@ -2,30 +2,25 @@ import assert from "node:assert/strict";
 import { checkAuthorization } from "../../provider/authorization/check";
 import { authorizationProvider } from "../../provider/authorization/provider";
 import type { CheckFailure } from "../../provider/shared/inputs/validation";
+import { clearDefaultRegion } from "./helpers";
+import { ACCOUNTS, OWNER_ROLE_ARN, REGIONS, SECRET_EXTERNAL_ID } from "../support/fixtures";
 import {
-  AGGREGATOR_ACCOUNT,
   ASSUME_ROLE_PROPERTIES,
   AUTHORIZATION_PROPERTIES,
   EXTERNAL_ID_CHARACTER_RULE,
   EXTERNAL_ID_LENGTH_RULE,
   NO_REGION_REASON,
-  OTHER_REGION,
-  OWNER_ROLE_ARN,
-  REGION,
   ROLE_ARN_RULE,
-  SECRET_EXTERNAL_ID,
   TAG_CHARACTER_RULE,
-  THIRD_REGION,
-} from "./fixtures";
-import { clearDefaultRegion } from "./helpers";
+} from "../support/messages";
 
 type Raw = Record<string, unknown>;
 
 /** A valid authorization, to which each row adds one mistake. */
 const authorization = (overrides: Raw = {}): Raw => ({
-  authorizedAccountId: AGGREGATOR_ACCOUNT,
-  authorizedAwsRegion: OTHER_REGION,
-  region: REGION,
+  authorizedAccountId: ACCOUNTS.B,
+  authorizedAwsRegion: REGIONS.C,
+  region: REGIONS.A,
   ...overrides,
 });
 
@@ -99,7 +94,7 @@ const INVALID: InvalidCase[] = [
   },
   {
     title: "an authorized region given as a list",
-    input: authorization({ authorizedAwsRegion: [OTHER_REGION] }),
+    input: authorization({ authorizedAwsRegion: [REGIONS.C] }),
     failures: [
       { property: "authorizedAwsRegion", reason: "Invalid input: expected string, received array" },
     ],
@@ -195,7 +190,7 @@ const INVALID: InvalidCase[] = [
     input: {
       authorizedAccountId: "2",
       authorizedAwsRegion: "west",
-      region: REGION,
+      region: REGIONS.A,
       tags: { "a#b": "c" },
     },
     failures: [
@@ -241,9 +236,9 @@ describe("checkAuthorization", () => {
     );
     assert.deepStrictEqual(failures, []);
     assert.deepStrictEqual(inputs, {
-      authorizedAccountId: AGGREGATOR_ACCOUNT,
-      authorizedAwsRegion: OTHER_REGION,
-      region: REGION,
+      authorizedAccountId: ACCOUNTS.B,
+      authorizedAwsRegion: REGIONS.C,
+      region: REGIONS.A,
       tags: { team: "platform" },
       assumeRole,
     });
@@ -272,13 +267,13 @@ describe("checkAuthorization", () => {
     });
 
     it("defaults the region from AWS_REGION", () => {
-      process.env.AWS_REGION = THIRD_REGION;
+      process.env.AWS_REGION = REGIONS.B;
       const { inputs, failures } = checkAuthorization(without("region"));
       assert.deepStrictEqual(failures, []);
       assert.deepStrictEqual(inputs, {
-        authorizedAccountId: AGGREGATOR_ACCOUNT,
-        authorizedAwsRegion: OTHER_REGION,
-        region: THIRD_REGION,
+        authorizedAccountId: ACCOUNTS.B,
+        authorizedAwsRegion: REGIONS.C,
+        region: REGIONS.B,
       });
     });
   });

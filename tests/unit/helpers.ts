@@ -11,16 +11,16 @@ import type {
   AggregationAuthorizationState,
 } from "../../provider/authorization/schema";
 import { applyStackConfig, currentSettings } from "../../provider/shared/aws/settings";
-import { AGGREGATOR_ARN, AUTHORIZATION_ARN, OWNER_ACCOUNT } from "./fixtures";
+import { ACCOUNTS, AGGREGATOR_ARN, AUTHORIZATION_ARN } from "../support/fixtures";
 
 /** The outputs a successful create records for these checked inputs, in `accountId`. */
 export function aggregatorState(
   inputs: ConfigurationAggregatorInputs,
-  accountId: string = OWNER_ACCOUNT,
+  accountId: string = ACCOUNTS.A,
 ): ConfigurationAggregatorState {
   return {
     ...inputs,
-    arn: AGGREGATOR_ARN.replace(OWNER_ACCOUNT, accountId),
+    arn: AGGREGATOR_ARN.replace(ACCOUNTS.A, accountId),
     accountId,
     tags: inputs.tags ?? {},
   };
@@ -29,11 +29,11 @@ export function aggregatorState(
 /** The outputs a successful create records for these checked inputs, in `accountId`. */
 export function authorizationState(
   inputs: AggregationAuthorizationInputs,
-  accountId: string = OWNER_ACCOUNT,
+  accountId: string = ACCOUNTS.A,
 ): AggregationAuthorizationState {
   return {
     ...inputs,
-    arn: AUTHORIZATION_ARN.replace(OWNER_ACCOUNT, accountId),
+    arn: AUTHORIZATION_ARN.replace(ACCOUNTS.A, accountId),
     accountId,
     tags: inputs.tags ?? {},
   };
