@@ -4,7 +4,6 @@ import {
   DeleteConfigurationAggregatorCommand,
   TagResourceCommand,
 } from "@aws-sdk/client-config-service";
-import { useEmulator } from "../support/emulator";
 import type { PropertyMap } from "../support/host";
 import {
   AGGREGATOR_TYPE,
@@ -12,10 +11,11 @@ import {
   LONG_AGO,
   operations,
   urnOf,
-  useProviderHost,
   withProvider,
+  checkAndCreate,
+  useHostedProviders,
+  assertReplaces,
 } from "./helpers";
-import { providerText } from "../../provider/shared/stub";
 import { ACCOUNTS, REGIONS } from "../support/fixtures";
 
 const URN = urnOf(AGGREGATOR_TYPE, "org");
@@ -37,36 +37,23 @@ function programInputs(extra: PropertyMap = {}): PropertyMap {
 }
 
 describe("ConfigurationAggregator through the dynamic-provider host", function () {
-  const fixture = useEmulator();
-  const hosted = useProviderHost(fixture, { "aws:region": REGIONS.A });
-  const emulator = () => fixture.emulator;
-  const host = () => hosted.host;
-  let code: string;
-
-  before(() => {
-    code = providerText("aggregator");
-  });
+  const hosted = useHostedProviders();
+  const { emulator, host, aggregatorCode: code } = hosted;
 
   /** check then create, as `pulumi up` does for a new resource; the request log is then cleared. */
-  async function created(extra: PropertyMap = {}) {
-    const checked = await host().check(URN, {}, withProvider(code, programInputs(extra)));
-    assert.deepEqual(checked.failures, []);
-    const result = await host().create(URN, checked.inputs);
-    emulator().clearRequests();
-    return { inputs: checked.inputs, id: result.id, outputs: result.outputs };
-  }
+  const created = (extra: PropertyMap = {}) =>
+    checkAndCreate(hosted, URN, code, programInputs(extra));
 
   it("checks and normalizes the program's inputs, filling in the configured region", async () => {
     const result = await host().check(URN, {}, withProvider(code, programInputs()));
     assert.deepEqual(result, {
       inputs: {
-        name: "org",
+        ...programInputs(),
+        // Sorted and de-duplicated.
         accountAggregationSource: {
           accountIds: [ACCOUNTS.A, ACCOUNTS.B],
           awsRegions: [REGIONS.B, REGIONS.A],
         },
-        tags: { team: "a" },
-        autoNamePrefix: "org",
         region: REGIONS.A,
         __provider: code,
       },
@@ -163,15 +150,7 @@ describe("ConfigurationAggregator through the dynamic-provider host", function (
   ];
   for (const { title, change, replaces } of changes) {
     it(`diffs ${title}, replaces ${JSON.stringify(replaces)}`, async () => {
-      const { id, inputs, outputs } = await created();
-      const news = await host().check(URN, inputs, withProvider(code, programInputs(change)));
-      assert.deepEqual(news.failures, []);
-      assert.deepEqual(await host().diff(id, URN, outputs, news.inputs, inputs), {
-        changes: "some",
-        replaces,
-        deleteBeforeReplace: false,
-      });
-      assert.deepEqual(operations(emulator()), []);
+      await assertReplaces(hosted, URN, code, await created(), programInputs(change), replaces);
     });
   }
 

@@ -1,8 +1,6 @@
 import * as assert from "node:assert/strict";
-import { useEmulator } from "../support/emulator";
 import { HostError, type PropertyMap } from "../support/host";
-import { AGGREGATOR_TYPE, operations, urnOf, useProviderHost, withProvider } from "./helpers";
-import { providerText } from "../../provider/shared/stub";
+import { AGGREGATOR_TYPE, operations, urnOf, withProvider, useHostedProviders } from "./helpers";
 import { ACCOUNTS, REGIONS, roleArn } from "../support/fixtures";
 
 const ROLE = roleArn(ACCOUNTS.B, "Deployer");
@@ -23,15 +21,8 @@ function programInputs(sessionName: string, extra: PropertyMap = {}): PropertyMa
 }
 
 describe("assumeRole with an external ID through the dynamic-provider host", function () {
-  const fixture = useEmulator({ roleExternalIds: { [ROLE]: EXTERNAL_ID } });
-  const hosted = useProviderHost(fixture, { "aws:region": REGIONS.A });
-  const emulator = () => fixture.emulator;
-  const host = () => hosted.host;
-  let code: string;
-
-  before(() => {
-    code = providerText("aggregator");
-  });
+  const hosted = useHostedProviders({ roleExternalIds: { [ROLE]: EXTERNAL_ID } });
+  const { emulator, host, aggregatorCode: code } = hosted;
 
   /** The external IDs appear nowhere a person or a log collector could read them. */
   function assertSecretsKept(...messages: string[]) {

@@ -4,7 +4,6 @@ import {
   DeleteAggregationAuthorizationCommand,
   TagResourceCommand,
 } from "@aws-sdk/client-config-service";
-import { useEmulator } from "../support/emulator";
 import type { PropertyMap } from "../support/host";
 import {
   AUTHORIZATION_TYPE,
@@ -12,10 +11,11 @@ import {
   LONG_AGO,
   operations,
   urnOf,
-  useProviderHost,
   withProvider,
+  checkAndCreate,
+  useHostedProviders,
+  assertReplaces,
 } from "./helpers";
-import { providerText } from "../../provider/shared/stub";
 import { ACCOUNTS, REGIONS } from "../support/fixtures";
 
 const URN = urnOf(AUTHORIZATION_TYPE, "auth");
@@ -33,24 +33,12 @@ function programInputs(extra: PropertyMap = {}): PropertyMap {
 }
 
 describe("AggregationAuthorization through the dynamic-provider host", function () {
-  const fixture = useEmulator();
-  const hosted = useProviderHost(fixture, { "aws:region": REGIONS.A });
-  const emulator = () => fixture.emulator;
-  const host = () => hosted.host;
-  let code: string;
-
-  before(() => {
-    code = providerText("authorization");
-  });
+  const hosted = useHostedProviders();
+  const { emulator, host, authorizationCode: code } = hosted;
 
   /** check then create, as `pulumi up` does for a new resource; the request log is then cleared. */
-  async function created(extra: PropertyMap = {}) {
-    const checked = await host().check(URN, {}, withProvider(code, programInputs(extra)));
-    assert.deepEqual(checked.failures, []);
-    const result = await host().create(URN, checked.inputs);
-    emulator().clearRequests();
-    return { inputs: checked.inputs, id: result.id, outputs: result.outputs };
-  }
+  const created = (extra: PropertyMap = {}) =>
+    checkAndCreate(hosted, URN, code, programInputs(extra));
 
   it("checks the program's inputs, filling in the configured region", async () => {
     assert.deepEqual(await host().check(URN, {}, withProvider(code, programInputs())), {
@@ -127,15 +115,7 @@ describe("AggregationAuthorization through the dynamic-provider host", function 
   ];
   for (const { title, change, replaces } of changes) {
     it(`diffs ${title}, replaces ${JSON.stringify(replaces)}`, async () => {
-      const { id, inputs, outputs } = await created();
-      const news = await host().check(URN, inputs, withProvider(code, programInputs(change)));
-      assert.deepEqual(news.failures, []);
-      assert.deepEqual(await host().diff(id, URN, outputs, news.inputs, inputs), {
-        changes: "some",
-        replaces,
-        deleteBeforeReplace: false,
-      });
-      assert.deepEqual(operations(emulator()), []);
+      await assertReplaces(hosted, URN, code, await created(), programInputs(change), replaces);
     });
   }
 

@@ -1,22 +1,13 @@
 import * as assert from "node:assert/strict";
-import { useEmulator } from "../support/emulator";
 import { HostError, type PropertyMap } from "../support/host";
-import { AGGREGATOR_TYPE, operations, urnOf, useProviderHost, withProvider } from "./helpers";
-import { providerText } from "../../provider/shared/stub";
-import { ACCOUNTS, REGIONS } from "../support/fixtures";
+import { AGGREGATOR_TYPE, operations, urnOf, withProvider, useHostedProviders } from "./helpers";
+import { ACCOUNTS } from "../support/fixtures";
 
 const URN = urnOf(AGGREGATOR_TYPE, "org");
 
 describe("a partial failure through the dynamic-provider host", function () {
-  const fixture = useEmulator();
-  const hosted = useProviderHost(fixture, { "aws:region": REGIONS.A });
-  const emulator = () => fixture.emulator;
-  const host = () => hosted.host;
-  let code: string;
-
-  before(() => {
-    code = providerText("aggregator");
-  });
+  const hosted = useHostedProviders();
+  const { emulator, host, aggregatorCode: code } = hosted;
 
   it("reports the resource's id and properties when TagResource fails after the Put, and the next update completes it", async () => {
     const first = await host().check(

@@ -1,15 +1,13 @@
 import * as assert from "node:assert/strict";
-import { useEmulator } from "../support/emulator";
 import { UNKNOWN, type PropertyMap } from "../support/host";
 import {
   AGGREGATOR_TYPE,
   AUTHORIZATION_TYPE,
   operations,
   urnOf,
-  useProviderHost,
   withProvider,
+  useHostedProviders,
 } from "./helpers";
-import { providerText } from "../../provider/shared/stub";
 import { ACCOUNTS, REGIONS, roleArn } from "../support/fixtures";
 
 const AGGREGATOR_URN = urnOf(AGGREGATOR_TYPE, "org");
@@ -23,17 +21,7 @@ const AGGREGATOR_INPUTS: PropertyMap = {
 };
 
 describe("previews and check failures through the dynamic-provider host", function () {
-  const fixture = useEmulator();
-  const hosted = useProviderHost(fixture, { "aws:region": REGIONS.A });
-  const emulator = () => fixture.emulator;
-  const host = () => hosted.host;
-  let aggregatorCode: string;
-  let authorizationCode: string;
-
-  before(() => {
-    aggregatorCode = providerText("aggregator");
-    authorizationCode = providerText("authorization");
-  });
+  const { emulator, host, aggregatorCode, authorizationCode } = useHostedProviders();
 
   describe("preview unknowns", () => {
     /** The aggregator as `pulumi up` left it: checked inputs and the outputs of create. */

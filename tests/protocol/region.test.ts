@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { useEmulator } from "../support/emulator";
-import type { PropertyMap } from "../support/host";
+import type { PropertyMap, ProviderHost } from "../support/host";
 import {
   AGGREGATOR_TYPE,
   AUTHORIZATION_TYPE,
@@ -33,28 +33,26 @@ function placements(fixture: ReturnType<typeof useEmulator>) {
 
 describe("the stack's aws:region through the dynamic-provider host", function () {
   const fixture = useEmulator();
-  let aggregatorCode: string;
-  let authorizationCode: string;
+  const aggregatorCode = providerText("aggregator");
+  const authorizationCode = providerText("authorization");
 
-  before(() => {
-    aggregatorCode = providerText("aggregator");
-    authorizationCode = providerText("authorization");
-  });
+  /** Check of the aggregator and of the authorization, as a new program's preview sends them. */
+  async function checkBoth(host: ProviderHost) {
+    return {
+      aggregator: await host.check(AGGREGATOR_URN, {}, withProvider(aggregatorCode, AGGREGATOR)),
+      authorization: await host.check(
+        AUTHORIZATION_URN,
+        {},
+        withProvider(authorizationCode, AUTHORIZATION),
+      ),
+    };
+  }
 
   describe(`with aws:region ${REGIONS.A} (the host's AWS_REGION too)`, () => {
     const hosted = useProviderHost(fixture, { "aws:region": REGIONS.A });
 
     it(`checks both resources into ${REGIONS.A}`, async () => {
-      const aggregator = await hosted.host.check(
-        AGGREGATOR_URN,
-        {},
-        withProvider(aggregatorCode, AGGREGATOR),
-      );
-      const authorization = await hosted.host.check(
-        AUTHORIZATION_URN,
-        {},
-        withProvider(authorizationCode, AUTHORIZATION),
-      );
+      const { aggregator, authorization } = await checkBoth(hosted.host);
       assert.deepEqual(
         [aggregator.inputs.region, authorization.inputs.region],
         [REGIONS.A, REGIONS.A],
@@ -66,16 +64,7 @@ describe("the stack's aws:region through the dynamic-provider host", function ()
     const hosted = useProviderHost(fixture, { "aws:region": REGIONS.B });
 
     it(`checks and creates both resources in ${REGIONS.B}`, async () => {
-      const aggregator = await hosted.host.check(
-        AGGREGATOR_URN,
-        {},
-        withProvider(aggregatorCode, AGGREGATOR),
-      );
-      const authorization = await hosted.host.check(
-        AUTHORIZATION_URN,
-        {},
-        withProvider(authorizationCode, AUTHORIZATION),
-      );
+      const { aggregator, authorization } = await checkBoth(hosted.host);
       assert.deepEqual(aggregator, {
         inputs: { ...AGGREGATOR, region: REGIONS.B, __provider: aggregatorCode },
         failures: [],
