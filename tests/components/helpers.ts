@@ -10,9 +10,10 @@ import {
   type ConfigurationAggregator as AwsAggregator,
 } from "@aws-sdk/client-config-service";
 import * as pulumi from "@pulumi/pulumi";
-import type { Emulator } from "../../emulator";
+import * as settings from "@pulumi/pulumi/runtime/settings";
+import type { Emulator, EmulatorOptions } from "../../emulator";
 import { callerAccount } from "../../components/caller-account";
-import { type EmulatorFixture } from "../support/emulator";
+import { type EmulatorFixture, useEmulator } from "../support/emulator";
 import { ProgramRunner, type RunResult } from "../support/runner";
 import {
   ACCOUNTS,
@@ -155,4 +156,98 @@ export function recorder(): {
     return undefined;
   };
   return { registrations, transformation };
+}
+
+/** What a component test block works with: its emulator and the current test's runner. */
+export interface ComponentWorld {
+  /** The block's emulator fixture. */
+  readonly fixture: EmulatorFixture;
+  /** The running emulator. */
+  readonly emulator: () => Emulator;
+  /** This test's runner: a fresh one for every test, closed after it. */
+  readonly runner: () => ProgramRunner;
+}
+
+/**
+ * Mocha fixture, to call inside `describe`: one emulator for the block (with `options`), the
+ * caller account asked once before its tests ({@link warmCallerAccount}), and a fresh
+ * {@link emulatorRunner} for each test, closed after it.
+ */
+export function useComponentWorld(options?: EmulatorOptions): ComponentWorld {
+  const fixture = useEmulator(options);
+  let current: ProgramRunner | undefined;
+  before(warmCallerAccount);
+  beforeEach(() => {
+    current = emulatorRunner(fixture);
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return {
+    fixture,
+    emulator: () => fixture.emulator,
+    runner: () => {
+      if (current === undefined)
+        throw new Error("useComponentWorld: the runner exists only in tests");
+      return current;
+    },
+  };
+}
+
+/**
+ * The plan lines of a MultiAccountAggregation's authorizations, `<op> <name>-auth-<account>-<region>`
+ * for every account and region, in the order {@link plan} sorts them. Regions default to the
+ * `eu-west-1` and `us-east-1` ({@link REGIONS}.B and .A) most component tests deploy to.
+ */
+export function authorizationSteps(
+  op: string,
+  name: string,
+  accounts: readonly string[],
+  regions: readonly string[] = [REGIONS.B, REGIONS.A],
+): string[] {
+  return accounts
+    .flatMap((account) => regions.map((region) => `${op} ${name}-auth-${account}-${region}`))
+    .sort();
+}
+
+/** What `pulumi.runtime.setMocks` was asked to create: type, name and inputs. */
+export interface MockRegistration {
+  readonly type: string;
+  readonly name: string;
+  readonly inputs: Record<string, unknown>;
+}
+
+/**
+ * Mocha fixture, to call inside `describe`: before each test, `pulumi.runtime.setMocks` (preview
+ * mode) with mocks that record every registration, as awsx's tests do. `settled()` waits until the
+ * SDK has no registration in flight (an internal API, as the runner uses) and returns them.
+ */
+export function useRecordingMocks(): {
+  readonly registered: () => readonly MockRegistration[];
+  readonly settled: () => Promise<readonly MockRegistration[]>;
+} {
+  let registered: MockRegistration[] = [];
+  beforeEach(async () => {
+    registered = [];
+    await pulumi.runtime.setMocks(
+      {
+        newResource: (args) => {
+          registered.push({ type: args.type, name: args.name, inputs: args.inputs });
+          return { id: `${args.name}-id`, state: args.inputs };
+        },
+        call: () => ({}),
+      },
+      "project",
+      "stack",
+      true,
+    );
+  });
+  return {
+    registered: () => registered,
+    settled: async () => {
+      await (settings as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
+      return registered;
+    },
+  };
 }

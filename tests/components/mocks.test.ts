@@ -4,48 +4,18 @@
  * call when the arguments name the accounts, and must not bring the process down when they do not.
  */
 import * as assert from "node:assert/strict";
-import * as pulumi from "@pulumi/pulumi";
-import * as settings from "@pulumi/pulumi/runtime/settings";
 import { forgetCallerAccount } from "../../components/caller-account";
 import { MultiAccountAggregation } from "../../components/multi-account-aggregation";
 import { OrganizationAggregator } from "../../components/organization-aggregator";
 import { useEmulator } from "../support/emulator";
 import { ACCOUNTS, REGIONS, roleArn } from "../support/fixtures";
-
-/** What the mocks were asked to create: type, name and inputs. */
-interface Registration {
-  readonly type: string;
-  readonly name: string;
-  readonly inputs: Record<string, unknown>;
-}
+import { useRecordingMocks } from "./helpers";
 
 describe("components under pulumi.runtime.setMocks", () => {
   const fixture = useEmulator();
-  let registered: Registration[];
-
-  beforeEach(async () => {
-    forgetCallerAccount();
-    registered = [];
-    await pulumi.runtime.setMocks(
-      {
-        newResource: (args) => {
-          registered.push({ type: args.type, name: args.name, inputs: args.inputs });
-          return { id: `${args.name}-id`, state: args.inputs };
-        },
-        call: () => ({}),
-      },
-      "project",
-      "stack",
-      true,
-    );
-  });
+  beforeEach(forgetCallerAccount);
   afterEach(forgetCallerAccount);
-
-  /** Waits until the SDK has no registration in flight (an internal API, as the runner uses). */
-  async function settled(): Promise<Registration[]> {
-    await (settings as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
-    return registered;
-  }
+  const { registered, settled } = useRecordingMocks();
 
   it("MultiAccountAggregation with aggregator.accountId and source roles makes no AWS call", async () => {
     new MultiAccountAggregation("workloads", {
@@ -67,7 +37,7 @@ describe("components under pulumi.runtime.setMocks", () => {
         `workloads-auth-${ACCOUNTS.B}-${REGIONS.A} ${ACCOUNTS.A} ${REGIONS.A}`,
       ],
     );
-    const aggregator = registered.find((r) => r.type.endsWith("ConfigurationAggregator"));
+    const aggregator = registered().find((r) => r.type.endsWith("ConfigurationAggregator"));
     assert.equal(aggregator?.inputs.expectedAccountId, ACCOUNTS.A);
     assert.deepEqual(fixture.emulator.requests(), []);
   });

@@ -1,19 +1,17 @@
 import * as assert from "node:assert/strict";
 import { MultiAccountAggregation } from "../../components/multi-account-aggregation";
 import type { Emulator } from "../../emulator";
-import { useEmulator } from "../support/emulator";
-import type { ProgramRunner } from "../support/runner";
 import {
   aggregatorNamed,
+  authorizationSteps,
   authorizationsIn,
   callCounts,
   configCallAccounts,
-  emulatorRunner,
   plan,
   RESOURCE_REFERENCE_SIG,
   TYPES,
   urnOf,
-  warmCallerAccount,
+  useComponentWorld,
 } from "./helpers";
 import { SIG_KEY } from "../support/properties";
 import { ACCOUNTS, REGIONS, SOURCE_KEYS } from "../support/fixtures";
@@ -62,33 +60,20 @@ function authorizationsOf(accounts: string[], regions: string[], tags: string): 
 }
 
 describe("MultiAccountAggregation end to end", () => {
-  const fixture = useEmulator({ accessKeys: SOURCE_KEYS });
-  const emulator = () => fixture.emulator;
-  let runner: ProgramRunner;
-
-  before(warmCallerAccount);
-  beforeEach(() => {
-    runner = emulatorRunner(fixture);
-  });
-  afterEach(async () => {
-    await runner.close();
-  });
+  const { runner, emulator } = useComponentWorld({ accessKeys: SOURCE_KEYS });
 
   /** Deploys the base setup and clears the request log. */
   async function deployed(): Promise<void> {
-    await runner.up(workloads(BASE));
+    await runner().up(workloads(BASE));
     emulator().clearRequests();
   }
 
   it("up creates the aggregator and an authorization of it in every source account and region", async () => {
-    const result = await runner.up(workloads(BASE));
+    const result = await runner().up(workloads(BASE));
     assert.deepEqual(plan(result), [
       "create workloads",
       "create workloads",
-      `create workloads-auth-${ACCOUNTS.B}-eu-west-1`,
-      `create workloads-auth-${ACCOUNTS.B}-us-east-1`,
-      `create workloads-auth-${ACCOUNTS.C}-eu-west-1`,
-      `create workloads-auth-${ACCOUNTS.C}-us-east-1`,
+      ...authorizationSteps("create", "workloads", [ACCOUNTS.B, ACCOUNTS.C]),
     ]);
     assert.deepEqual(callCounts(emulator()), {
       "sts:AssumeRole": 2,
@@ -113,7 +98,7 @@ describe("MultiAccountAggregation end to end", () => {
       arn: aggregator?.ConfigurationAggregatorArn,
       name: "workloads",
     });
-    assert.deepEqual(runner.state.get(urnOf(TYPES.multi, "workloads"))?.outputs, {
+    assert.deepEqual(runner().state.get(urnOf(TYPES.multi, "workloads"))?.outputs, {
       aggregator: {
         [SIG_KEY]: RESOURCE_REFERENCE_SIG,
         id: "workloads",
@@ -126,50 +111,40 @@ describe("MultiAccountAggregation end to end", () => {
 
   it("listing the same accounts and regions in another order changes nothing", async () => {
     await deployed();
-    const result = await runner.up(
+    const result = await runner().up(
       workloads({ ...BASE, accounts: [ACCOUNTS.C, ACCOUNTS.B], regions: [REGIONS.B, REGIONS.A] }),
     );
     assert.deepEqual(plan(result), [
       "same workloads",
       "same workloads",
-      `same workloads-auth-${ACCOUNTS.B}-eu-west-1`,
-      `same workloads-auth-${ACCOUNTS.B}-us-east-1`,
-      `same workloads-auth-${ACCOUNTS.C}-eu-west-1`,
-      `same workloads-auth-${ACCOUNTS.C}-us-east-1`,
+      ...authorizationSteps("same", "workloads", [ACCOUNTS.B, ACCOUNTS.C]),
     ]);
     assert.deepEqual(emulator().requests(), []);
   });
 
   it("a preview of the unchanged program shows every resource as same and calls no AWS API", async () => {
     await deployed();
-    const result = await runner.preview(workloads(BASE));
+    const result = await runner().preview(workloads(BASE));
     assert.deepEqual(plan(result), [
       "same workloads",
       "same workloads",
-      `same workloads-auth-${ACCOUNTS.B}-eu-west-1`,
-      `same workloads-auth-${ACCOUNTS.B}-us-east-1`,
-      `same workloads-auth-${ACCOUNTS.C}-eu-west-1`,
-      `same workloads-auth-${ACCOUNTS.C}-us-east-1`,
+      ...authorizationSteps("same", "workloads", [ACCOUNTS.B, ACCOUNTS.C]),
     ]);
     assert.deepEqual(emulator().requests(), []);
-    const again = await runner.up(workloads(BASE));
+    const again = await runner().up(workloads(BASE));
     assert.deepEqual(plan(again), plan(result));
     assert.deepEqual(emulator().requests(), []);
   });
 
   it("adding an account creates only its authorizations and updates the aggregator's source", async () => {
     await deployed();
-    const result = await runner.up(
+    const result = await runner().up(
       workloads({ ...BASE, accounts: [...BASE.accounts, ACCOUNTS.D] }),
     );
     assert.deepEqual(plan(result), [
-      `create workloads-auth-${ACCOUNTS.D}-eu-west-1`,
-      `create workloads-auth-${ACCOUNTS.D}-us-east-1`,
+      ...authorizationSteps("create", "workloads", [ACCOUNTS.D]),
       "same workloads",
-      `same workloads-auth-${ACCOUNTS.B}-eu-west-1`,
-      `same workloads-auth-${ACCOUNTS.B}-us-east-1`,
-      `same workloads-auth-${ACCOUNTS.C}-eu-west-1`,
-      `same workloads-auth-${ACCOUNTS.C}-us-east-1`,
+      ...authorizationSteps("same", "workloads", [ACCOUNTS.B, ACCOUNTS.C]),
       "update workloads [accountAggregationSource]",
     ]);
     // One AssumeRole: the roles of the existing accounts are not assumed again. One account check
@@ -200,15 +175,11 @@ describe("MultiAccountAggregation end to end", () => {
 
   it("adding a region creates only that region's authorizations and updates the aggregator's source", async () => {
     await deployed();
-    const result = await runner.up(workloads({ ...BASE, regions: [...BASE.regions, REGIONS.C] }));
+    const result = await runner().up(workloads({ ...BASE, regions: [...BASE.regions, REGIONS.C] }));
     assert.deepEqual(plan(result), [
-      `create workloads-auth-${ACCOUNTS.B}-us-west-2`,
-      `create workloads-auth-${ACCOUNTS.C}-us-west-2`,
+      ...authorizationSteps("create", "workloads", [ACCOUNTS.B, ACCOUNTS.C], [REGIONS.C]),
       "same workloads",
-      `same workloads-auth-${ACCOUNTS.B}-eu-west-1`,
-      `same workloads-auth-${ACCOUNTS.B}-us-east-1`,
-      `same workloads-auth-${ACCOUNTS.C}-eu-west-1`,
-      `same workloads-auth-${ACCOUNTS.C}-us-east-1`,
+      ...authorizationSteps("same", "workloads", [ACCOUNTS.B, ACCOUNTS.C]),
       "update workloads [accountAggregationSource]",
     ]);
     // No AssumeRole: the source accounts' credentials are shared across regions.
@@ -242,7 +213,7 @@ describe("MultiAccountAggregation end to end", () => {
   it("adding a tag tags every resource once, without Put", async () => {
     await deployed();
     const tags = { team: "platform", "cost-center": "42" };
-    const result = await runner.up(workloads({ ...BASE, tags }));
+    const result = await runner().up(workloads({ ...BASE, tags }));
     assert.deepEqual(plan(result), [
       "same workloads",
       "update workloads [tags]",
@@ -269,13 +240,11 @@ describe("MultiAccountAggregation end to end", () => {
     assert.equal(before.east.length, 1);
     emulator().clearRequests();
 
-    const result = await runner.up(workloads({ ...BASE, accounts: [ACCOUNTS.B] }));
+    const result = await runner().up(workloads({ ...BASE, accounts: [ACCOUNTS.B] }));
     assert.deepEqual(plan(result), [
-      `delete workloads-auth-${ACCOUNTS.C}-eu-west-1`,
-      `delete workloads-auth-${ACCOUNTS.C}-us-east-1`,
+      ...authorizationSteps("delete", "workloads", [ACCOUNTS.C]),
       "same workloads",
-      `same workloads-auth-${ACCOUNTS.B}-eu-west-1`,
-      `same workloads-auth-${ACCOUNTS.B}-us-east-1`,
+      ...authorizationSteps("same", "workloads", [ACCOUNTS.B]),
       "update workloads [accountAggregationSource]",
     ]);
     assert.deepEqual(callCounts(emulator()), {
@@ -301,14 +270,11 @@ describe("MultiAccountAggregation end to end", () => {
 
   it("destroy deletes everything it created and empties the state", async () => {
     await deployed();
-    const result = await runner.destroy();
+    const result = await runner().destroy();
     assert.deepEqual(plan(result), [
       "delete workloads",
       "delete workloads",
-      `delete workloads-auth-${ACCOUNTS.B}-eu-west-1`,
-      `delete workloads-auth-${ACCOUNTS.B}-us-east-1`,
-      `delete workloads-auth-${ACCOUNTS.C}-eu-west-1`,
-      `delete workloads-auth-${ACCOUNTS.C}-us-east-1`,
+      ...authorizationSteps("delete", "workloads", [ACCOUNTS.B, ACCOUNTS.C]),
     ]);
     // The aggregator is deleted by name with the default credentials: their account is checked once.
     assert.deepEqual(callCounts(emulator()), {
@@ -318,6 +284,6 @@ describe("MultiAccountAggregation end to end", () => {
     });
     const { resources, roles } = emulator().snapshot();
     assert.deepEqual({ resources, roles }, { resources: [], roles: [] });
-    assert.equal(runner.state.size, 0);
+    assert.equal(runner().state.size, 0);
   });
 });

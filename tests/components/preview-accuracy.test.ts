@@ -7,9 +7,7 @@ import {
 import { OrganizationAggregator } from "../../components/organization-aggregator";
 import { AggregationAuthorization } from "../../provider/authorization/resource";
 import { ConfigurationAggregator } from "../../provider/aggregator/resource";
-import { useEmulator } from "../support/emulator";
-import type { ProgramRunner } from "../support/runner";
-import { emulatorRunner, plan, warmCallerAccount } from "./helpers";
+import { plan, useComponentWorld, authorizationSteps } from "./helpers";
 import { ACCOUNTS, REGIONS, SOURCE_KEYS, roleArn } from "../support/fixtures";
 
 function workloads(
@@ -28,25 +26,15 @@ function workloads(
 }
 
 describe("component previews match the up that follows", () => {
-  const fixture = useEmulator({ accessKeys: SOURCE_KEYS });
-  const emulator = () => fixture.emulator;
-  let runner: ProgramRunner;
-
-  before(warmCallerAccount);
-  beforeEach(() => {
-    runner = emulatorRunner(fixture);
-  });
-  afterEach(async () => {
-    await runner.close();
-  });
+  const { runner, emulator, fixture } = useComponentWorld({ accessKeys: SOURCE_KEYS });
 
   /** Ups `first`, then previews and ups `second`; returns both plans of the second. */
   async function previewThenUp(first: () => void, second: () => void) {
-    await runner.up(first);
+    await runner().up(first);
     emulator().clearRequests();
-    const preview = plan(await runner.preview(second));
+    const preview = plan(await runner().preview(second));
     assert.deepEqual(emulator().requests(), [], "a preview calls no AWS API");
-    const up = plan(await runner.up(second));
+    const up = plan(await runner().up(second));
     return { preview, up };
   }
 
@@ -57,13 +45,9 @@ describe("component previews match the up that follows", () => {
       workloads(placement, [ACCOUNTS.B, ACCOUNTS.C, ACCOUNTS.D]),
     );
     assert.deepEqual(preview, [
-      `create workloads-auth-${ACCOUNTS.D}-eu-west-1`,
-      `create workloads-auth-${ACCOUNTS.D}-us-east-1`,
+      ...authorizationSteps("create", "workloads", [ACCOUNTS.D]),
       "same workloads",
-      `same workloads-auth-${ACCOUNTS.B}-eu-west-1`,
-      `same workloads-auth-${ACCOUNTS.B}-us-east-1`,
-      `same workloads-auth-${ACCOUNTS.C}-eu-west-1`,
-      `same workloads-auth-${ACCOUNTS.C}-us-east-1`,
+      ...authorizationSteps("same", "workloads", [ACCOUNTS.B, ACCOUNTS.C]),
       "update workloads [accountAggregationSource]",
     ]);
     assert.deepEqual(up, preview);
@@ -77,8 +61,7 @@ describe("component previews match the up that follows", () => {
       workloads(placement, [ACCOUNTS.B, ACCOUNTS.D], tags),
     );
     assert.deepEqual(preview, [
-      `create workloads-auth-${ACCOUNTS.D}-eu-west-1`,
-      `create workloads-auth-${ACCOUNTS.D}-us-east-1`,
+      ...authorizationSteps("create", "workloads", [ACCOUNTS.D]),
       "same workloads",
       "update workloads [accountAggregationSource,tags]",
       `update workloads-auth-${ACCOUNTS.B}-eu-west-1 [tags]`,
@@ -98,11 +81,9 @@ describe("component previews match the up that follows", () => {
       workloads(placement, [ACCOUNTS.B, ACCOUNTS.D]),
     );
     assert.deepEqual(preview, [
-      `create workloads-auth-${ACCOUNTS.D}-eu-west-1`,
-      `create workloads-auth-${ACCOUNTS.D}-us-east-1`,
+      ...authorizationSteps("create", "workloads", [ACCOUNTS.D]),
       "same workloads",
-      `same workloads-auth-${ACCOUNTS.B}-eu-west-1`,
-      `same workloads-auth-${ACCOUNTS.B}-us-east-1`,
+      ...authorizationSteps("same", "workloads", [ACCOUNTS.B]),
       "update workloads [accountAggregationSource]",
     ]);
     assert.deepEqual(up, preview);

@@ -2,38 +2,38 @@ import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import { MultiAccountAggregation } from "../../components/multi-account-aggregation";
 import { OrganizationAggregator } from "../../components/organization-aggregator";
-import { useEmulator } from "../support/emulator";
-import type { ProgramRunner } from "../support/runner";
 import {
   aggregatorNamed,
-  emulatorRunner,
   ORGANIZATIONS_POLICY,
   plan,
   recorder,
   TYPES,
   urnOf as urn,
-  warmCallerAccount,
+  useComponentWorld,
 } from "./helpers";
 import { ACCOUNTS, REGIONS, roleArn } from "../support/fixtures";
 
 const SOURCE_ROLE = "ConfigAggregationSource";
+
+/**
+ * An authorization as the component's `authorizations` output lists it: `<account>-<region>`, the
+ * aggregator's account and region, the source region, and the role assumed in the source account.
+ */
+const sourceAuthorization = (account: string, region: string) => [
+  `${account}-${region}`,
+  ACCOUNTS.A,
+  REGIONS.A,
+  region,
+  { roleArn: roleArn(account, SOURCE_ROLE) },
+];
 const ORG_ROLE_NAME = "AWSConfigOrg-project-stack-organization";
 
 describe("component registrations", () => {
-  const fixture = useEmulator();
-  let runner: ProgramRunner;
-
-  before(warmCallerAccount);
-  beforeEach(() => {
-    runner = emulatorRunner(fixture);
-  });
-  afterEach(async () => {
-    await runner.close();
-  });
+  const { runner, fixture } = useComponentWorld();
 
   it("MultiAccountAggregation registers one aggregator and an authorization per account and region, named by content", async () => {
     const { registrations, transformation } = recorder();
-    const result = await runner.preview(() => {
+    const result = await runner().preview(() => {
       const workloads = new MultiAccountAggregation(
         "workloads",
         {
@@ -97,41 +97,17 @@ describe("component registrations", () => {
       },
       aggregatorName: "workloads-aggregator",
       authorizations: [
-        [
-          `${ACCOUNTS.C}-${REGIONS.B}`,
-          ACCOUNTS.A,
-          REGIONS.A,
-          REGIONS.B,
-          { roleArn: roleArn(ACCOUNTS.C, SOURCE_ROLE) },
-        ],
-        [
-          `${ACCOUNTS.C}-${REGIONS.A}`,
-          ACCOUNTS.A,
-          REGIONS.A,
-          REGIONS.A,
-          { roleArn: roleArn(ACCOUNTS.C, SOURCE_ROLE) },
-        ],
-        [
-          `${ACCOUNTS.B}-${REGIONS.B}`,
-          ACCOUNTS.A,
-          REGIONS.A,
-          REGIONS.B,
-          { roleArn: roleArn(ACCOUNTS.B, SOURCE_ROLE) },
-        ],
-        [
-          `${ACCOUNTS.B}-${REGIONS.A}`,
-          ACCOUNTS.A,
-          REGIONS.A,
-          REGIONS.A,
-          { roleArn: roleArn(ACCOUNTS.B, SOURCE_ROLE) },
-        ],
+        sourceAuthorization(ACCOUNTS.C, REGIONS.B),
+        sourceAuthorization(ACCOUNTS.C, REGIONS.A),
+        sourceAuthorization(ACCOUNTS.B, REGIONS.B),
+        sourceAuthorization(ACCOUNTS.B, REGIONS.A),
       ],
     });
     assert.deepEqual(fixture.emulator.requests(), [], "a preview calls no AWS API");
   });
 
   it("MultiAccountAggregation authorizes the account of the aggregator's assumed role", async () => {
-    const result = await runner.preview(() => {
+    const result = await runner().preview(() => {
       const workloads = new MultiAccountAggregation("workloads", {
         aggregator: {
           name: "workloads",
@@ -165,7 +141,7 @@ describe("component registrations", () => {
     };
     const expectedArn = roleArn(ACCOUNTS.A, ORG_ROLE_NAME);
 
-    const preview = await runner.preview(program);
+    const preview = await runner().preview(program);
     const component = `${TYPES.organization}::organization`;
     assert.deepEqual(registrations, [
       `${TYPES.organization} organization (stack)`,
@@ -184,9 +160,11 @@ describe("component registrations", () => {
       roleArn: expectedArn,
     });
 
-    const up = await runner.up(program);
+    const up = await runner().up(program);
     assert.deepEqual(up.outputs, preview.outputs);
-    const role = runner.state.get(urn(`${TYPES.organization}$${TYPES.role}`, "organization-role"))!;
+    const role = runner().state.get(
+      urn(`${TYPES.organization}$${TYPES.role}`, "organization-role"),
+    )!;
     assert.equal(role.outputs.arn, expectedArn);
     assert.equal(role.parent, urn(TYPES.organization, "organization"));
     const [stored] = fixture.emulator.snapshot().roles;
@@ -197,7 +175,7 @@ describe("component registrations", () => {
       attachedPolicyArns: [ORGANIZATIONS_POLICY],
       tags: { team: "security" },
     });
-    const aggregatorState = runner.state.get(
+    const aggregatorState = runner().state.get(
       urn(`${TYPES.organization}$${TYPES.aggregator}`, "organization"),
     )!;
     assert.match(String(aggregatorState.outputs.name), /^organization-[a-z0-9]{7}$/);

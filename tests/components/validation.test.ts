@@ -1,6 +1,5 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import * as settings from "@pulumi/pulumi/runtime/settings";
 import {
   multiAccountAggregationProblems,
   MultiAccountAggregation,
@@ -13,6 +12,7 @@ import {
 } from "../../components/organization-aggregator";
 import { ComponentArgumentError } from "../../components/validation";
 import { ACCOUNTS, REGIONS } from "../support/fixtures";
+import { useRecordingMocks } from "./helpers";
 
 const aggregator = { region: REGIONS.A };
 const regions = [REGIONS.A, REGIONS.B];
@@ -253,29 +253,9 @@ describe("OrganizationAggregator argument validation", () => {
 });
 
 describe("component constructors with bad arguments", () => {
-  let registered: string[];
-
-  beforeEach(async () => {
-    registered = [];
-    await pulumi.runtime.setMocks(
-      {
-        newResource: (args) => {
-          registered.push(`${args.type} ${args.name}`);
-          return { id: `${args.name}-id`, state: args.inputs };
-        },
-        call: () => ({}),
-      },
-      "project",
-      "stack",
-      true,
-    );
-  });
-
-  /** Waits until the SDK has no registration in flight (an internal API, as the runner uses). */
-  async function settled(): Promise<string[]> {
-    await (settings as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
-    return registered;
-  }
+  const mocks = useRecordingMocks();
+  /** `<type> <name>` of every registration, once none is in flight. */
+  const settled = async () => (await mocks.settled()).map(({ type, name }) => `${type} ${name}`);
 
   it("MultiAccountAggregation throws one ComponentArgumentError listing every problem, and creates no child", async () => {
     assert.throws(

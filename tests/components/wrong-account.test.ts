@@ -1,17 +1,11 @@
 import * as assert from "node:assert/strict";
 import { MultiAccountAggregation } from "../../components/multi-account-aggregation";
-import { useEmulator } from "../support/emulator";
-import { RunError, type ProgramRunner } from "../support/runner";
-import { emulatorRunner, warmCallerAccount } from "./helpers";
+import { RunError } from "../support/runner";
+import { useComponentWorld } from "./helpers";
 import { ACCOUNTS, REGIONS } from "../support/fixtures";
 
 describe("MultiAccountAggregation never creates an authorization in an account other than its source", () => {
-  const fixture = useEmulator();
-  let runner: ProgramRunner;
-
-  before(warmCallerAccount);
-  beforeEach(() => (runner = emulatorRunner(fixture)));
-  afterEach(() => runner.close());
+  const { runner, fixture } = useComponentWorld();
 
   it("fails the preview when a source account has no role and the program's credentials act elsewhere", async () => {
     const program = () => {
@@ -21,10 +15,12 @@ describe("MultiAccountAggregation never creates an authorization in an account o
         regions: [REGIONS.A],
       });
     };
-    const error = await runner.preview(program).then(
-      () => assert.fail("the preview should fail"),
-      (e: unknown) => e as RunError,
-    );
+    const error = await runner()
+      .preview(program)
+      .then(
+        () => assert.fail("the preview should fail"),
+        (e: unknown) => e as RunError,
+      );
     assert.ok(error instanceof RunError);
     assert.ok(
       error.errors.some((message) =>
@@ -35,7 +31,9 @@ describe("MultiAccountAggregation never creates an authorization in an account o
       ),
       error.errors.join("\n"),
     );
-    await runner.up(program).catch(() => undefined);
+    await runner()
+      .up(program)
+      .catch(() => undefined);
     assert.deepEqual(
       fixture.emulator.snapshot().resources.filter((r) => r.kind === "authorization"),
       [],
@@ -53,12 +51,14 @@ describe("MultiAccountAggregation never creates an authorization in an account o
     };
     // The given account is taken as it is at program time (no STS call, so programs build under
     // mocks); the aggregator checks it against its credentials when it is created.
-    await runner.preview(program);
+    await runner().preview(program);
     fixture.emulator.clearRequests();
-    const error = await runner.up(program).then(
-      () => assert.fail("the update should fail"),
-      (e: unknown) => e as RunError,
-    );
+    const error = await runner()
+      .up(program)
+      .then(
+        () => assert.fail("the update should fail"),
+        (e: unknown) => e as RunError,
+      );
     assert.ok(
       error.errors.some((message) =>
         message.includes(

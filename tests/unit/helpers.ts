@@ -13,31 +13,26 @@ import type {
 import { applyStackConfig, currentSettings } from "../../provider/shared/aws/settings";
 import { ACCOUNTS, AGGREGATOR_ARN, AUTHORIZATION_ARN } from "../support/fixtures";
 
-/** The outputs a successful create records for these checked inputs, in `accountId`. */
-export function aggregatorState(
-  inputs: ConfigurationAggregatorInputs,
-  accountId: string = ACCOUNTS.A,
-): ConfigurationAggregatorState {
-  return {
-    ...inputs,
-    arn: AGGREGATOR_ARN.replace(ACCOUNTS.A, accountId),
-    accountId,
-    tags: inputs.tags ?? {},
-  };
+/** The outputs a successful create records for checked inputs: `arn` moved to `accountId`. */
+function recorded<Inputs extends { readonly tags?: Record<string, string> }>(
+  inputs: Inputs,
+  arn: string,
+  accountId: string,
+) {
+  return { ...inputs, arn: arn.replace(ACCOUNTS.A, accountId), accountId, tags: inputs.tags ?? {} };
 }
 
 /** The outputs a successful create records for these checked inputs, in `accountId`. */
-export function authorizationState(
+export const aggregatorState = (
+  inputs: ConfigurationAggregatorInputs,
+  accountId: string = ACCOUNTS.A,
+): ConfigurationAggregatorState => recorded(inputs, AGGREGATOR_ARN, accountId);
+
+/** The outputs a successful create records for these checked inputs, in `accountId`. */
+export const authorizationState = (
   inputs: AggregationAuthorizationInputs,
   accountId: string = ACCOUNTS.A,
-): AggregationAuthorizationState {
-  return {
-    ...inputs,
-    arn: AUTHORIZATION_ARN.replace(ACCOUNTS.A, accountId),
-    accountId,
-    tags: inputs.tags ?? {},
-  };
-}
+): AggregationAuthorizationState => recorded(inputs, AUTHORIZATION_ARN, accountId);
 
 const REGION_VARIABLES = ["AWS_REGION", "AWS_DEFAULT_REGION"] as const;
 
