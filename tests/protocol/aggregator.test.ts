@@ -6,19 +6,18 @@ import {
 } from "@aws-sdk/client-config-service";
 import type { PropertyMap } from "../support/host";
 import {
-  AGGREGATOR_TYPE,
   ISO_8601,
   LONG_AGO,
   operations,
-  urnOf,
   withProvider,
   checkAndCreate,
   useHostedProviders,
   assertReplaces,
+  AGGREGATOR_URN,
 } from "./helpers";
 import { ACCOUNTS, REGIONS } from "../support/fixtures";
 
-const URN = urnOf(AGGREGATOR_TYPE, "org");
+const URN = AGGREGATOR_URN;
 const ARN =
   /^arn:aws:config:us-east-1:111111111111:config-aggregator\/config-aggregator-[a-z0-9]{8}$/;
 

@@ -1,13 +1,20 @@
 import * as assert from "node:assert/strict";
 import { HostError, type PropertyMap } from "../support/host";
-import { AGGREGATOR_TYPE, operations, urnOf, withProvider, useHostedProviders } from "./helpers";
+import {
+  AGGREGATOR_TYPE,
+  operations,
+  urnOf,
+  withProvider,
+  useHostedProviders,
+  AGGREGATOR_URN,
+} from "./helpers";
 import { ACCOUNTS, REGIONS, roleArn } from "../support/fixtures";
 
 const ROLE = roleArn(ACCOUNTS.B, "Deployer");
 const EXTERNAL_ID = "s3cret-external-id-7f3a";
 const WRONG_EXTERNAL_ID = "wr0ng-external-id-91c2";
 const ROTATED_EXTERNAL_ID = "r0tated-external-id-5d1e";
-const URN = urnOf(AGGREGATOR_TYPE, "org");
+const URN = AGGREGATOR_URN;
 
 /** An aggregator program acting through the role; a distinct session name gets fresh credentials. */
 function programInputs(sessionName: string, extra: PropertyMap = {}): PropertyMap {

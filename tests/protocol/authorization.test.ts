@@ -6,19 +6,18 @@ import {
 } from "@aws-sdk/client-config-service";
 import type { PropertyMap } from "../support/host";
 import {
-  AUTHORIZATION_TYPE,
   ISO_8601,
   LONG_AGO,
   operations,
-  urnOf,
   withProvider,
   checkAndCreate,
   useHostedProviders,
   assertReplaces,
+  AUTHORIZATION_URN,
 } from "./helpers";
 import { ACCOUNTS, REGIONS } from "../support/fixtures";
 
-const URN = urnOf(AUTHORIZATION_TYPE, "auth");
+const URN = AUTHORIZATION_URN;
 const ID = `${ACCOUNTS.C}:${REGIONS.B}`;
 const ARN = `arn:aws:config:${REGIONS.A}:${ACCOUNTS.A}:aggregation-authorization/${ACCOUNTS.C}/${REGIONS.B}`;
 

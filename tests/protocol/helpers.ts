@@ -25,6 +25,11 @@ export function urnOf(type: string, name: string): string {
   return `urn:pulumi:test::project::${type}::${name}`;
 }
 
+/** The URN of the aggregator most protocol tests deploy, `new ConfigurationAggregator("org", ...)`. */
+export const AGGREGATOR_URN = urnOf(AGGREGATOR_TYPE, "org");
+/** The URN of the authorization most protocol tests deploy, `new AggregationAuthorization("auth", ...)`. */
+export const AUTHORIZATION_URN = urnOf(AUTHORIZATION_TYPE, "auth");
+
 /** A date long before any test ran: state that was last written well outside any consistency window. */
 export const LONG_AGO = "2025-01-01T00:00:00.000Z";
 

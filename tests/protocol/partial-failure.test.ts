@@ -1,9 +1,9 @@
 import * as assert from "node:assert/strict";
 import { HostError, type PropertyMap } from "../support/host";
-import { AGGREGATOR_TYPE, operations, urnOf, withProvider, useHostedProviders } from "./helpers";
+import { operations, withProvider, useHostedProviders, AGGREGATOR_URN } from "./helpers";
 import { ACCOUNTS } from "../support/fixtures";
 
-const URN = urnOf(AGGREGATOR_TYPE, "org");
+const URN = AGGREGATOR_URN;
 
 describe("a partial failure through the dynamic-provider host", function () {
   const hosted = useHostedProviders();

@@ -2,16 +2,14 @@ import * as assert from "node:assert/strict";
 import { UNKNOWN, type PropertyMap } from "../support/host";
 import {
   AGGREGATOR_TYPE,
-  AUTHORIZATION_TYPE,
   operations,
   urnOf,
   withProvider,
   useHostedProviders,
+  AGGREGATOR_URN,
+  AUTHORIZATION_URN,
 } from "./helpers";
 import { ACCOUNTS, REGIONS, roleArn } from "../support/fixtures";
-
-const AGGREGATOR_URN = urnOf(AGGREGATOR_TYPE, "org");
-const AUTHORIZATION_URN = urnOf(AUTHORIZATION_TYPE, "auth");
 
 const AGGREGATOR_INPUTS: PropertyMap = {
   name: "org",

@@ -1,18 +1,10 @@
 import * as assert from "node:assert/strict";
 import { useEmulator } from "../support/emulator";
 import type { PropertyMap, ProviderHost } from "../support/host";
-import {
-  AGGREGATOR_TYPE,
-  AUTHORIZATION_TYPE,
-  urnOf,
-  useProviderHost,
-  withProvider,
-} from "./helpers";
+import { useProviderHost, withProvider, AGGREGATOR_URN, AUTHORIZATION_URN } from "./helpers";
 import { providerText } from "../../provider/shared/stub";
 import { ACCOUNTS, REGIONS } from "../support/fixtures";
 
-const AGGREGATOR_URN = urnOf(AGGREGATOR_TYPE, "org");
-const AUTHORIZATION_URN = urnOf(AUTHORIZATION_TYPE, "auth");
 const AGGREGATOR: PropertyMap = {
   name: "org",
   accountAggregationSource: { accountIds: [ACCOUNTS.A], allAwsRegions: true },

@@ -21,13 +21,18 @@ import { RunError, type ProgramRunner } from "../support/runner";
 import { AGGREGATOR_TYPE, newRunner, outcomeOf } from "./harness";
 import { ACCOUNTS, REGIONS, roleArn } from "../support/fixtures";
 
-/** The external IDs the roles' trust policies require; distinctive, so a leak cannot hide. */
-const EXTERNAL_ID = "xid-Pz7Q-4f1a9c2e-secret";
-const SOURCE_EXTERNAL_ID = "xid-K3vR-77b0d5aa-secret";
-/** Wrong and malformed IDs are secrets too: a typo of the real one must not leak either. */
-const WRONG_EXTERNAL_ID = "xid-Pz7Q-4f1a9c2f-secret";
-const MALFORMED_EXTERNAL_ID = "xid Pz7Q 4f1a9c2e secret!";
-const SECRETS = [EXTERNAL_ID, SOURCE_EXTERNAL_ID, WRONG_EXTERNAL_ID, MALFORMED_EXTERNAL_ID];
+/**
+ * The external IDs: `deployer` and `source` are what the roles' trust policies require;
+ * distinctive, so a leak cannot hide. Wrong and malformed IDs are secrets too: a typo of the real
+ * one must not leak either.
+ */
+const EXTERNAL_IDS = {
+  deployer: "xid-Pz7Q-4f1a9c2e-secret",
+  source: "xid-K3vR-77b0d5aa-secret",
+  wrong: "xid-Pz7Q-4f1a9c2f-secret",
+  malformed: "xid Pz7Q 4f1a9c2e secret!",
+} as const;
+const SECRETS = Object.values(EXTERNAL_IDS);
 
 const DEPLOYER = roleArn(ACCOUNTS.B, "Deployer");
 const SOURCE_ROLE = roleArn(ACCOUNTS.C, "ConfigSource");
@@ -49,7 +54,7 @@ interface Options {
  */
 function program({ tags = { team: "blue" }, extra, noOutputs }: Options = {}) {
   return () => {
-    const assumeRole = { roleArn: DEPLOYER, externalId: EXTERNAL_ID };
+    const assumeRole = { roleArn: DEPLOYER, externalId: EXTERNAL_IDS.deployer };
     const aggregator = new ConfigurationAggregator("agg", {
       name: "secret-agg",
       accountAggregationSource: { accountIds: [ACCOUNTS.C], awsRegions: [REGIONS.A] },
@@ -67,7 +72,7 @@ function program({ tags = { team: "blue" }, extra, noOutputs }: Options = {}) {
       sourceAccounts: [
         {
           accountId: ACCOUNTS.C,
-          assumeRole: { roleArn: SOURCE_ROLE, externalId: SOURCE_EXTERNAL_ID },
+          assumeRole: { roleArn: SOURCE_ROLE, externalId: EXTERNAL_IDS.source },
         },
       ],
       regions: [REGIONS.A],
@@ -98,7 +103,7 @@ function program({ tags = { team: "blue" }, extra, noOutputs }: Options = {}) {
 describe("secrets: assumeRole.externalId", function () {
   this.timeout(60_000);
   const fixture = useEmulator({
-    roleExternalIds: { [DEPLOYER]: EXTERNAL_ID, [SOURCE_ROLE]: SOURCE_EXTERNAL_ID },
+    roleExternalIds: { [DEPLOYER]: EXTERNAL_IDS.deployer, [SOURCE_ROLE]: EXTERNAL_IDS.source },
   });
   let runner: ProgramRunner;
   /** Every error message seen, from runs and from the host's call log. */
@@ -220,7 +225,7 @@ describe("secrets: assumeRole.externalId", function () {
 
   it("stays secret when AssumeRole is refused for a wrong external ID", async function () {
     await runner.up(program());
-    const failure = await run(runner.up(program({ extra: WRONG_EXTERNAL_ID })));
+    const failure = await run(runner.up(program({ extra: EXTERNAL_IDS.wrong })));
     assert.ok(failure, "the wrong external ID fails the run");
     const urn = `urn:pulumi:stack::project::${AGGREGATOR_TYPE}::extra`;
     assert.deepEqual(
@@ -242,7 +247,7 @@ describe("secrets: assumeRole.externalId", function () {
   });
 
   it("stays secret when check refuses a malformed external ID", async function () {
-    const failure = await run(runner.up(program({ extra: MALFORMED_EXTERNAL_ID })));
+    const failure = await run(runner.up(program({ extra: EXTERNAL_IDS.malformed })));
     assert.ok(failure);
     const urn = `urn:pulumi:stack::project::${AGGREGATOR_TYPE}::extra`;
     assert.ok(
