@@ -1,12 +1,11 @@
 import * as assert from "node:assert/strict";
 import { HostError, type PropertyMap } from "../support/host";
 import {
-  AGGREGATOR_TYPE,
-  operations,
-  urnOf,
-  withProvider,
-  useHostedProviders,
   AGGREGATOR_URN,
+  aggregatorUrn,
+  operations,
+  useHostedProviders,
+  withProvider,
 } from "./helpers";
 import { ACCOUNTS, REGIONS, roleArn } from "../support/fixtures";
 
@@ -59,11 +58,11 @@ describe("assumeRole with an external ID through the dynamic-provider host", fun
     assert.deepEqual(first.failures, []);
     const created = await host().create(URN, first.inputs);
     const second = await host().check(
-      urnOf(AGGREGATOR_TYPE, "org-2"),
+      aggregatorUrn("org-2"),
       {},
       withProvider(code, programInputs("create-test", { name: "org-2" })),
     );
-    await host().create(urnOf(AGGREGATOR_TYPE, "org-2"), second.inputs);
+    await host().create(aggregatorUrn("org-2"), second.inputs);
 
     assert.deepEqual(
       emulator()

@@ -25,8 +25,10 @@ export function urnOf(type: string, name: string): string {
   return `urn:pulumi:test::project::${type}::${name}`;
 }
 
+/** The URN of `new ConfigurationAggregator(name, ...)`. */
+export const aggregatorUrn = (name: string): string => urnOf(AGGREGATOR_TYPE, name);
 /** The URN of the aggregator most protocol tests deploy, `new ConfigurationAggregator("org", ...)`. */
-export const AGGREGATOR_URN = urnOf(AGGREGATOR_TYPE, "org");
+export const AGGREGATOR_URN = aggregatorUrn("org");
 /** The URN of the authorization most protocol tests deploy, `new AggregationAuthorization("auth", ...)`. */
 export const AUTHORIZATION_URN = urnOf(AUTHORIZATION_TYPE, "auth");
 

@@ -1,12 +1,11 @@
 import * as assert from "node:assert/strict";
 import { UNKNOWN, type PropertyMap } from "../support/host";
 import {
-  AGGREGATOR_TYPE,
   operations,
-  urnOf,
   withProvider,
   useHostedProviders,
   AGGREGATOR_URN,
+  aggregatorUrn,
   AUTHORIZATION_URN,
 } from "./helpers";
 import { ACCOUNTS, REGIONS, roleArn } from "../support/fixtures";
@@ -114,7 +113,7 @@ describe("previews and check failures through the dynamic-provider host", functi
         tags: UNKNOWN,
         autoNamePrefix: "new",
       });
-      assert.deepEqual(await host().check(urnOf(AGGREGATOR_TYPE, "new"), {}, news), {
+      assert.deepEqual(await host().check(aggregatorUrn("new"), {}, news), {
         inputs: { ...news, region: REGIONS.A },
         failures: [],
       });

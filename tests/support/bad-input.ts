@@ -9,12 +9,11 @@
  */
 import {
   ACCOUNTS,
+  FILTER_VALUES,
   ORGANIZATION_ROLE_ARN,
   OWNER_ROLE_ARN,
   REGIONS,
-  RESOURCE_TYPE_INSTANCE,
   roleArn,
-  SERVICE_PRINCIPAL_CONFIG,
   AGGREGATOR_NAME,
 } from "./fixtures";
 import {
@@ -926,7 +925,7 @@ const AGGREGATOR_ROWS: BadInput[] = [
   {
     title: "a lowercase filter type",
     input: withFilters({
-      servicePrincipal: { type: "include", value: [SERVICE_PRINCIPAL_CONFIG] },
+      servicePrincipal: { type: "include", value: [FILTER_VALUES.configPrincipal] },
     }),
     failures: [
       {
@@ -991,7 +990,7 @@ const AGGREGATOR_ROWS: BadInput[] = [
   {
     title: "an unknown filter (tag)",
     input: withFilters({
-      resourceType: { value: [RESOURCE_TYPE_INSTANCE] },
+      resourceType: { value: [FILTER_VALUES.instance] },
       tag: { value: ["x"] },
     }),
     failures: [
@@ -1003,7 +1002,7 @@ const AGGREGATOR_ROWS: BadInput[] = [
   },
   {
     title: "an unknown property of a filter",
-    input: withFilters({ resourceType: { value: [RESOURCE_TYPE_INSTANCE], values: [] } }),
+    input: withFilters({ resourceType: { value: [FILTER_VALUES.instance], values: [] } }),
     failures: [
       {
         property: "aggregatorFilters.resourceType.values",

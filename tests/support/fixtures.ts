@@ -69,6 +69,9 @@ export const OTHER_ACCOUNT_ROLE_ARN = roleArn(ACCOUNTS.C, "pulumi-deployer");
 /** An external ID that must never show up in a failure message. */
 export const SECRET_EXTERNAL_ID = "s3cr3t-Ext3rnal-1d";
 
-export const RESOURCE_TYPE_INSTANCE = "AWS::EC2::Instance";
-export const RESOURCE_TYPE_BUCKET = "AWS::S3::Bucket";
-export const SERVICE_PRINCIPAL_CONFIG = "config.amazonaws.com";
+/** Values for an aggregator's filters: two resource types and a service principal. */
+export const FILTER_VALUES = {
+  instance: "AWS::EC2::Instance",
+  bucket: "AWS::S3::Bucket",
+  configPrincipal: "config.amazonaws.com",
+} as const;

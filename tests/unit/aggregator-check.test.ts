@@ -17,14 +17,12 @@ import {
 } from "../support/bad-input";
 import {
   ACCOUNTS,
+  FILTER_VALUES,
   AGGREGATOR_NAME,
   ORGANIZATION_ROLE_ARN,
   OWNER_ROLE_ARN,
   REGIONS,
-  RESOURCE_TYPE_BUCKET,
-  RESOURCE_TYPE_INSTANCE,
   SECRET_EXTERNAL_ID,
-  SERVICE_PRINCIPAL_CONFIG,
 } from "../support/fixtures";
 import { NO_REGION_REASON } from "../support/messages";
 
@@ -162,17 +160,20 @@ describe("checkAggregator", () => {
         undefined,
         withFilters({
           resourceType: {
-            value: [RESOURCE_TYPE_INSTANCE, RESOURCE_TYPE_BUCKET, RESOURCE_TYPE_INSTANCE],
+            value: [FILTER_VALUES.instance, FILTER_VALUES.bucket, FILTER_VALUES.instance],
           },
           servicePrincipal: {
             type: "INCLUDE",
-            value: ["z.amazonaws.com", SERVICE_PRINCIPAL_CONFIG],
+            value: ["z.amazonaws.com", FILTER_VALUES.configPrincipal],
           },
         }),
       );
       assert.deepStrictEqual(inputs.aggregatorFilters, {
-        resourceType: { type: "INCLUDE", value: [RESOURCE_TYPE_INSTANCE, RESOURCE_TYPE_BUCKET] },
-        servicePrincipal: { type: "INCLUDE", value: [SERVICE_PRINCIPAL_CONFIG, "z.amazonaws.com"] },
+        resourceType: { type: "INCLUDE", value: [FILTER_VALUES.instance, FILTER_VALUES.bucket] },
+        servicePrincipal: {
+          type: "INCLUDE",
+          value: [FILTER_VALUES.configPrincipal, "z.amazonaws.com"],
+        },
       });
     });
 

@@ -10,15 +10,13 @@ import { PREVIEW_UNKNOWN } from "../../provider/shared/inputs/unknowns";
 import { aggregatorState } from "./helpers";
 import {
   ACCOUNTS,
+  FILTER_VALUES,
   AGGREGATOR_NAME,
   ORGANIZATION_ROLE_ARN,
   OTHER_ACCOUNT_ROLE_ARN,
   OWNER_ROLE_ARN,
   REGIONS,
-  RESOURCE_TYPE_BUCKET,
-  RESOURCE_TYPE_INSTANCE,
   SECRET_EXTERNAL_ID,
-  SERVICE_PRINCIPAL_CONFIG,
 } from "../support/fixtures";
 
 type Raw = Record<string, unknown>;
@@ -32,7 +30,7 @@ const PROGRAM: Raw = {
     accountIds: [ACCOUNTS.A, ACCOUNTS.D],
     awsRegions: [REGIONS.A, REGIONS.C],
   },
-  aggregatorFilters: { resourceType: { value: [RESOURCE_TYPE_INSTANCE] } },
+  aggregatorFilters: { resourceType: { value: [FILTER_VALUES.instance] } },
   tags: { team: "platform", env: "prod" },
   assumeRole: { roleArn: OWNER_ROLE_ARN, externalId: SECRET_EXTERNAL_ID, sessionName: "deploy" },
 };
@@ -148,7 +146,7 @@ const CASES: DiffCase[] = [
     title: "another resource type in the filter",
     news: program({
       aggregatorFilters: {
-        resourceType: { value: [RESOURCE_TYPE_INSTANCE, RESOURCE_TYPE_BUCKET] },
+        resourceType: { value: [FILTER_VALUES.instance, FILTER_VALUES.bucket] },
       },
     }),
     expected: UPDATE,
@@ -158,8 +156,8 @@ const CASES: DiffCase[] = [
     title: "a service-principal filter added",
     news: program({
       aggregatorFilters: {
-        resourceType: { value: [RESOURCE_TYPE_INSTANCE] },
-        servicePrincipal: { value: [SERVICE_PRINCIPAL_CONFIG] },
+        resourceType: { value: [FILTER_VALUES.instance] },
+        servicePrincipal: { value: [FILTER_VALUES.configPrincipal] },
       },
     }),
     expected: UPDATE,
@@ -302,7 +300,7 @@ const CASES: DiffCase[] = [
         awsRegions: [REGIONS.C, REGIONS.A, REGIONS.C],
       },
       aggregatorFilters: {
-        resourceType: { type: "INCLUDE", value: [RESOURCE_TYPE_INSTANCE, RESOURCE_TYPE_INSTANCE] },
+        resourceType: { type: "INCLUDE", value: [FILTER_VALUES.instance, FILTER_VALUES.instance] },
       },
       tags: { env: "prod", team: "platform" },
     }),
@@ -317,7 +315,7 @@ const CASES: DiffCase[] = [
         accountIds: [ACCOUNTS.D, ACCOUNTS.A],
         awsRegions: [REGIONS.C, REGIONS.A],
       },
-      aggregatorFilters: { resourceType: { type: "INCLUDE", value: [RESOURCE_TYPE_INSTANCE] } },
+      aggregatorFilters: { resourceType: { type: "INCLUDE", value: [FILTER_VALUES.instance] } },
     },
     news: PROGRAM,
     expected: NO_CHANGE,

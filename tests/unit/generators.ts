@@ -1,10 +1,4 @@
-import {
-  ACCOUNTS,
-  ORGANIZATION_ROLE_ARN,
-  RESOURCE_TYPE_BUCKET,
-  RESOURCE_TYPE_INSTANCE,
-  SERVICE_PRINCIPAL_CONFIG,
-} from "../support/fixtures";
+import { ACCOUNTS, FILTER_VALUES, ORGANIZATION_ROLE_ARN } from "../support/fixtures";
 /**
  * A tiny seeded generator of valid inputs for the property tests: the same seed gives the same
  * inputs, so a failing case can be replayed from the seed and index in its message.
@@ -81,14 +75,8 @@ const ACCOUNT_POOL = [
   "999999999999",
   "123456789012",
 ];
-const RESOURCE_TYPES = [
-  RESOURCE_TYPE_INSTANCE,
-  RESOURCE_TYPE_BUCKET,
-  "AWS::IAM::Role",
-  "AWS::Lambda::Function",
-  "Custom::My::Thing",
-];
-const PRINCIPALS = [SERVICE_PRINCIPAL_CONFIG, "securityhub.amazonaws.com", "a=b,c@d.e-f_g+h"];
+const RESOURCE_TYPES = ["AWS::IAM::Role", "AWS::Lambda::Function", "Custom::My::Thing"];
+const PRINCIPALS = [FILTER_VALUES.configPrincipal, "securityhub.amazonaws.com", "a=b,c@d.e-f_g+h"];
 const NAME_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-";
 const PREFIX_CHARS = `${NAME_CHARS} .:/`;
 const TAG_CHARS = "abcXYZ019 _.:/=+-@äßЖ語";
