@@ -60,7 +60,7 @@ describe("MultiAccountAggregation argument validation", () => {
         ],
         regions,
       },
-      problems: ['sourceAccounts[2] "222222222222" is listed twice'],
+      problems: [`sourceAccounts[2] "${ACCOUNTS.B}" is listed twice`],
     },
     {
       title: "a malformed account",
@@ -143,7 +143,7 @@ describe("MultiAccountAggregation argument validation", () => {
       title: "several problems at once",
       args: { aggregator, sourceAccountIds: [ACCOUNTS.B, ACCOUNTS.B], regions: [] },
       problems: [
-        'sourceAccountIds[1] "222222222222" is listed twice',
+        `sourceAccountIds[1] "${ACCOUNTS.B}" is listed twice`,
         "sourceAccountIds needs sourceRoleName: the role to assume in each source account",
         'regions is empty; list at least one region such as "us-east-1"',
       ],
@@ -212,7 +212,7 @@ describe("OrganizationAggregator argument validation", () => {
       title: "a roleArn of a user",
       args: { roleArn: `arn:aws:iam::${ACCOUNTS.A}:user/alice` },
       problems: [
-        'roleArn "arn:aws:iam::111111111111:user/alice" is not an IAM role ARN of the form arn:aws:iam::<12-digit account>:role/<name>',
+        `roleArn "arn:aws:iam::${ACCOUNTS.A}:user/alice" is not an IAM role ARN of the form arn:aws:iam::<12-digit account>:role/<name>`,
       ],
     },
     {

@@ -11,8 +11,9 @@ import { useEmulator } from "../support/emulator.js";
 import { config, keys, rejectsWith } from "./helpers.js";
 import { ACCOUNTS, REGIONS } from "../support/fixtures.js";
 
-const ARN =
-  /^arn:aws:config:us-east-1:111111111111:config-aggregator\/config-aggregator-[a-z0-9]{8}$/;
+const ARN = new RegExp(
+  `^arn:aws:config:us-east-1:${ACCOUNTS.A}:config-aggregator/config-aggregator-[a-z0-9]{8}$`,
+);
 
 function accountAggregator(
   name: string,

@@ -41,7 +41,6 @@ import {
   type ConfigurationAggregatorArgs,
   type ConfigurationAggregatorState,
 } from "pulumi-aws-config-aggregation";
-import { ACCOUNTS, REGIONS } from "../support/fixtures";
 
 const args: ConfigurationAggregatorArgs = {
   accountAggregationSource: { accountIds: ["${ACCOUNTS.A}"], allAwsRegions: true },
@@ -241,8 +240,7 @@ describe("the packed package", function () {
           rules: [{ kind: "reject", operation: "DescribeConfigurationAggregators", times: 1 }],
         });
         await assert.rejects(host.read(created.id, AGGREGATOR_URN, created.outputs), {
-          message:
-            'DescribeConfigurationAggregators failed for aggregator "from-consumer" in 111111111111/us-east-1: AccessDeniedException: User: arn:aws:iam::111111111111:root is not authorized to perform: config:DescribeConfigurationAggregators',
+          message: `DescribeConfigurationAggregators failed for aggregator "from-consumer" in ${ACCOUNTS.A}/us-east-1: AccessDeniedException: User: arn:aws:iam::${ACCOUNTS.A}:root is not authorized to perform: config:DescribeConfigurationAggregators`,
         });
         const installed = path.join(project, "node_modules", "pulumi-aws-config-aggregation");
         const errorsFile = path.join(installed, "dist", "provider", "shared", "aws", "errors.js");

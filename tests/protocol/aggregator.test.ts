@@ -18,8 +18,9 @@ import {
 import { ACCOUNTS, REGIONS } from "../support/fixtures";
 
 const URN = AGGREGATOR_URN;
-const ARN =
-  /^arn:aws:config:us-east-1:111111111111:config-aggregator\/config-aggregator-[a-z0-9]{8}$/;
+const ARN = new RegExp(
+  `^arn:aws:config:us-east-1:${ACCOUNTS.A}:config-aggregator/config-aggregator-[a-z0-9]{8}$`,
+);
 
 /** The inputs `new ConfigurationAggregator("org", { name: "org", ... })` sends to check. */
 function programInputs(extra: PropertyMap = {}): PropertyMap {

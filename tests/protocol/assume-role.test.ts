@@ -79,7 +79,9 @@ describe("assumeRole with an external ID through the dynamic-provider host", fun
     assert.equal(created.outputs.accountId, ACCOUNTS.B);
     assert.match(
       String(created.outputs.arn),
-      /^arn:aws:config:us-east-1:222222222222:config-aggregator\/config-aggregator-[a-z0-9]{8}$/,
+      new RegExp(
+        `^arn:aws:config:us-east-1:${ACCOUNTS.B}:config-aggregator/config-aggregator-[a-z0-9]{8}$`,
+      ),
     );
     assert.deepEqual(
       emulator()

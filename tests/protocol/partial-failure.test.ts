@@ -44,7 +44,7 @@ describe("a partial failure through the dynamic-provider host", function () {
       );
     assert.ok(failure instanceof HostError);
     const cause =
-      'TagResource failed for aggregator "org" in 111111111111/us-east-1: AccessDeniedException: ' +
+      `TagResource failed for aggregator "org" in ${ACCOUNTS.A}/us-east-1: AccessDeniedException: ` +
       `User: arn:aws:iam::${ACCOUNTS.A}:root is not authorized to perform: config:TagResource`;
     const { lastUpdatedTime, ...properties } = failure.initFailure!.properties;
     const { lastUpdatedTime: createdAt, ...before } = created.outputs;

@@ -47,7 +47,9 @@ describe("ConfigurationAggregator provider against the emulator", () => {
     assert.equal(result.id, "org");
     assert.match(
       result.outs.arn,
-      /^arn:aws:config:us-east-1:111111111111:config-aggregator\/config-aggregator-[a-z0-9]{8}$/,
+      new RegExp(
+        `^arn:aws:config:us-east-1:${ACCOUNTS.A}:config-aggregator/config-aggregator-[a-z0-9]{8}$`,
+      ),
     );
     assert.equal(result.outs.accountId, ACCOUNTS.A);
     assert.deepEqual(result.outs.accountAggregationSource, {
@@ -260,7 +262,9 @@ describe("ConfigurationAggregator provider against the emulator", () => {
     assert.deepEqual(partial.tags, { team: "a" }, "team=b was not applied");
     assert.match(
       error.message,
-      /^TagResource failed for aggregator "org" in 111111111111\/us-east-1: AccessDeniedException: /,
+      new RegExp(
+        `^TagResource failed for aggregator "org" in ${ACCOUNTS.A}/us-east-1: AccessDeniedException: `,
+      ),
     );
 
     emulator().clearRequests();
@@ -468,7 +472,9 @@ describe("ConfigurationAggregator provider against the emulator", () => {
     assert.equal((error.properties as typeof state).arn, state.arn);
     assert.match(
       error.message,
-      /^ListTagsForResource failed for aggregator "org" in 111111111111\/us-east-1: AccessDeniedException: /,
+      new RegExp(
+        `^ListTagsForResource failed for aggregator "org" in ${ACCOUNTS.A}/us-east-1: AccessDeniedException: `,
+      ),
     );
   });
 
@@ -487,7 +493,9 @@ describe("ConfigurationAggregator provider against the emulator", () => {
     const error = await rejection(aggregators.create(inputs));
     assert.match(
       error.message,
-      /^PutConfigurationAggregator failed for aggregator "org" in 111111111111\/us-east-1: InvalidRoleException: /,
+      new RegExp(
+        `^PutConfigurationAggregator failed for aggregator "org" in ${ACCOUNTS.A}/us-east-1: InvalidRoleException: `,
+      ),
     );
     assert.deepEqual(emulator().snapshot().resources, []);
   });

@@ -89,7 +89,7 @@ const COMPONENT_CASES: ComponentCase[] = [
   ),
   multi(
     { sourceAccountIds: [ACCOUNTS.B, ACCOUNTS.B] },
-    'sourceAccountIds[1] "222222222222" is listed twice',
+    `sourceAccountIds[1] "${ACCOUNTS.B}" is listed twice`,
   ),
   multi(
     { sourceRoleName: undefined },

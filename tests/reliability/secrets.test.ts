@@ -211,7 +211,7 @@ describe("secrets: assumeRole.externalId", function () {
     assert.ok(failure, "the TagResource refusal fails the run");
     assert.match(
       failure.message,
-      /TagResource failed for .* in 222222222222\/us-east-1: AccessDeniedException/,
+      new RegExp(`TagResource failed for .* in ${ACCOUNTS.B}/us-east-1: AccessDeniedException`),
     );
     const partial = [...runner.state.values()].filter((s) => s.initErrors !== undefined);
     assert.equal(partial.length, 1, "one resource is recorded as partial");
