@@ -316,6 +316,7 @@ const AGGREGATOR_BASE: Inputs = {
   accountAggregationSource: { accountIds: [ACCOUNTS.B], awsRegions: [REGIONS.A] },
   autoNamePrefix: "corpus",
 };
+/** The name rule as the failure messages state it. */
 export const NAME_CHARACTERS = (value: string) =>
   `${JSON.stringify(value)} may contain only letters, digits, "_" and "-"`;
 const accountIdReason = (value: unknown) =>
@@ -726,12 +727,17 @@ export const organizationAggregator = (overrides: Inputs = {}): Inputs => ({
   ...overrides,
 });
 
+/** A valid aggregator over `accountIds`, in every region unless `regions` says otherwise. */
 export const accounts = (accountIds: unknown, regions: Inputs = { allAwsRegions: true }): Inputs =>
   accountAggregator({ accountAggregationSource: { accountIds, ...regions } });
+/** A valid aggregator over the organization with this `organizationAggregationSource`. */
 export const organization = (source: Inputs): Inputs =>
   organizationAggregator({ organizationAggregationSource: source });
+/** The valid account aggregator with this `assumeRole`. */
 export const withRole = (assumeRole: unknown): Inputs => accountAggregator({ assumeRole });
+/** The valid account aggregator with these `tags`. */
 export const withTags = (tags: unknown): Inputs => accountAggregator({ tags });
+/** The valid account aggregator with these `aggregatorFilters`. */
 export const withFilters = (aggregatorFilters: unknown): Inputs =>
   accountAggregator({ aggregatorFilters });
 
@@ -1086,14 +1092,17 @@ export const authorization = (overrides: Inputs = {}): Inputs => ({
   ...overrides,
 });
 
+/** The valid authorization without `key`. */
 export const without = (key: string): Inputs => {
   const copy = authorization();
   delete copy[key];
   return copy;
 };
 
+/** What check says when `authorizedAccountId` is missing. */
 export const ACCOUNT_REQUIRED =
   "is required: the 12-digit account ID of the aggregator to authorize";
+/** What check says when `authorizedAwsRegion` is missing. */
 export const REGION_REQUIRED =
   'is required: the region of the aggregator to authorize, such as "us-east-1"';
 
@@ -1211,12 +1220,14 @@ export interface ResourceCorpus {
   readonly limits: readonly AtLimit[];
 }
 
+/** Every bad input of `ConfigurationAggregator`, and its valid inputs at the limits. */
 export const AGGREGATOR_CORPUS: ResourceCorpus = {
   base: AGGREGATOR_BASE,
   cases: [...generated(AGGREGATOR_BASE, aggregatorCases()), ...AGGREGATOR_ROWS],
   limits: atLimits(AGGREGATOR_BASE, [...sharedLimits(), ...AGGREGATOR_LIMITS]),
 };
 
+/** Every bad input of `AggregationAuthorization`, and its valid inputs at the limits. */
 export const AUTHORIZATION_CORPUS: ResourceCorpus = {
   base: AUTHORIZATION_BASE,
   cases: [...generated(AUTHORIZATION_BASE, authorizationCases()), ...AUTHORIZATION_ROWS],
