@@ -5,7 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { ACCOUNT_ID_PATTERN, IAM_ROLE_ARN_PATTERN } from "../provider/shared/aws/arn";
-import { AWS_REGION_PATTERN, show } from "../provider/shared/inputs/rules";
+import { AWS_REGION_PATTERN, EXPECTED, show } from "../provider/shared/inputs/rules";
 
 /** A component argument that breaks a rule. */
 export class ComponentArgumentError extends Error {
@@ -20,7 +20,7 @@ const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 /** What a list item or argument must look like, for checks and their messages. */
 interface ValueRule {
   readonly pattern: RegExp;
-  /** The kind of value, with its article: "a 12-digit account ID". */
+  /** What the value should be, after "is not" (the resources' own words, {@link EXPECTED}). */
   readonly kind: string;
   /** The kind after "list at least one": "12-digit account ID". */
   readonly item: string;
@@ -29,20 +29,20 @@ interface ValueRule {
 
 const ACCOUNT_ID: ValueRule = {
   pattern: ACCOUNT_ID_PATTERN,
-  kind: "a 12-digit account ID",
+  kind: EXPECTED.accountId,
   item: "12-digit account ID",
   example: "123456789012",
 };
 const REGION: ValueRule = {
   pattern: AWS_REGION_PATTERN,
-  kind: 'an AWS region name such as "us-east-1"',
+  kind: EXPECTED.region,
   item: 'region such as "us-east-1"',
   example: "us-east-1",
 };
 
 const ROLE_ARN: ValueRule = {
   pattern: IAM_ROLE_ARN_PATTERN,
-  kind: "an IAM role ARN of the form arn:aws:iam::<12-digit account>:role/<name>",
+  kind: EXPECTED.roleArn,
   item: "IAM role ARN",
   example: "arn:aws:iam::123456789012:role/Name",
 };

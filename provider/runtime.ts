@@ -42,11 +42,11 @@ const implementations = {
   role: () => (require("./role/provider") as typeof import("./role/provider")).roleProvider,
   serviceAccess: () =>
     (require("./service-access/provider") as typeof import("./service-access/provider"))
-      .serviceAccessProvider,
+      .trustedAccessProvider,
   delegatedAdministrator: () =>
     (
       require("./delegated-administrator/provider") as typeof import("./delegated-administrator/provider")
-    ).delegatedAdministratorProvider,
+    ).delegationProvider,
 } satisfies Record<ProviderKind, () => unknown>;
 /* eslint-enable @typescript-eslint/no-require-imports */
 

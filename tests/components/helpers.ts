@@ -10,21 +10,18 @@ import {
   type ConfigurationAggregator as AwsAggregator,
 } from "@aws-sdk/client-config-service";
 import * as pulumi from "@pulumi/pulumi";
-import type { Emulator } from "../../emulator";
+import * as settings from "@pulumi/pulumi/runtime/settings";
+import type { Emulator, EmulatorOptions } from "../../emulator";
 import { callerAccount } from "../../components/caller-account";
+import { type EmulatorFixture, useEmulator } from "../support/emulator";
+import { ProgramRunner, type RunResult } from "../support/runner";
 import {
-  ACCOUNT_A,
-  REGION_A,
+  ACCOUNTS,
+  REGIONS,
+  SOURCE_KEYS,
   TEST_ACCESS_KEY_ID,
   TEST_SECRET_ACCESS_KEY,
-  type EmulatorFixture,
-} from "../support/emulator";
-import { ProgramRunner, type RunResult } from "../support/runner";
-
-/** A fourth account, for "add an account". */
-export const ACCOUNT_D = "444444444444";
-/** A third region, for "add a region". */
-export const REGION_C = "us-west-2";
+} from "../support/fixtures";
 
 /** Type tokens as the runner reports them. */
 export const TYPES = {
@@ -47,17 +44,7 @@ export const RESOURCE_REFERENCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
 export const ORGANIZATIONS_POLICY =
   "arn:aws:iam::aws:policy/service-role/AWSConfigRoleForOrganizations";
 
-/**
- * Access keys the emulator maps to source accounts, so a test can look into those accounts
- * without STS (and without adding AssumeRole calls to the log).
- */
-export const SOURCE_KEYS: Record<string, string> = {
-  AKIASOURCEACCOUNTB01: "222222222222",
-  AKIASOURCEACCOUNTC01: "333333333333",
-  AKIASOURCEACCOUNTD01: ACCOUNT_D,
-};
-
-/** A runner whose host talks to the fixture's emulator as {@link ACCOUNT_A}, from the repo root. */
+/** A runner whose host talks to the fixture's emulator as {@link ACCOUNTS.A}, from the repo root. */
 export function emulatorRunner(fixture: EmulatorFixture): ProgramRunner {
   return new ProgramRunner({
     // Serialized providers require "pulumi-aws-config-aggregation/runtime" from here.
@@ -66,10 +53,10 @@ export function emulatorRunner(fixture: EmulatorFixture): ProgramRunner {
       AWS_ENDPOINT_URL: fixture.url,
       AWS_ACCESS_KEY_ID: TEST_ACCESS_KEY_ID,
       AWS_SECRET_ACCESS_KEY: TEST_SECRET_ACCESS_KEY,
-      AWS_REGION: REGION_A,
+      AWS_REGION: REGIONS.A,
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
     },
-    config: { "aws:region": REGION_A },
+    config: { "aws:region": REGIONS.A },
   });
 }
 
@@ -79,7 +66,7 @@ export function emulatorRunner(fixture: EmulatorFixture): ProgramRunner {
  */
 export async function warmCallerAccount(): Promise<void> {
   const account = await callerAccount();
-  if (account !== ACCOUNT_A) throw new Error(`caller account is ${account}, not ${ACCOUNT_A}`);
+  if (account !== ACCOUNTS.A) throw new Error(`caller account is ${account}, not ${ACCOUNTS.A}`);
 }
 
 /**
@@ -123,7 +110,7 @@ export function configCallAccounts(emulator: Emulator): string[] {
 /** A Config client acting in `account` (through its mapped access key) in `region`. */
 export function configIn(account: string, region: string): ConfigServiceClient {
   const key =
-    account === ACCOUNT_A
+    account === ACCOUNTS.A
       ? TEST_ACCESS_KEY_ID
       : Object.entries(SOURCE_KEYS).find(([, mapped]) => mapped === account)?.[0];
   if (!key) throw new Error(`no access key for account ${account}`);
@@ -146,7 +133,7 @@ export async function authorizationsIn(account: string, region: string): Promise
 
 /** The aggregator `name` in account A, us-east-1, as AWS describes it. */
 export async function aggregatorNamed(name: string): Promise<AwsAggregator | undefined> {
-  const page = await configIn(ACCOUNT_A, REGION_A).send(
+  const page = await configIn(ACCOUNTS.A, REGIONS.A).send(
     new DescribeConfigurationAggregatorsCommand({ ConfigurationAggregatorNames: [name] }),
   );
   return page.ConfigurationAggregators?.[0];
@@ -169,4 +156,98 @@ export function recorder(): {
     return undefined;
   };
   return { registrations, transformation };
+}
+
+/** What a component test block works with: its emulator and the current test's runner. */
+export interface ComponentWorld {
+  /** The block's emulator fixture. */
+  readonly fixture: EmulatorFixture;
+  /** The running emulator. */
+  readonly emulator: () => Emulator;
+  /** This test's runner: a fresh one for every test, closed after it. */
+  readonly runner: () => ProgramRunner;
+}
+
+/**
+ * Mocha fixture, to call inside `describe`: one emulator for the block (with `options`), the
+ * caller account asked once before its tests ({@link warmCallerAccount}), and a fresh
+ * {@link emulatorRunner} for each test, closed after it.
+ */
+export function useComponentWorld(options?: EmulatorOptions): ComponentWorld {
+  const fixture = useEmulator(options);
+  let current: ProgramRunner | undefined;
+  before(warmCallerAccount);
+  beforeEach(() => {
+    current = emulatorRunner(fixture);
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return {
+    fixture,
+    emulator: () => fixture.emulator,
+    runner: () => {
+      if (current === undefined)
+        throw new Error("useComponentWorld: the runner exists only in tests");
+      return current;
+    },
+  };
+}
+
+/**
+ * The plan lines of a MultiAccountAggregation's authorizations, `<op> <name>-auth-<account>-<region>`
+ * for every account and region, in the order {@link plan} sorts them. Regions default to the
+ * `eu-west-1` and `us-east-1` ({@link REGIONS}.B and .A) most component tests deploy to.
+ */
+export function authorizationSteps(
+  op: string,
+  name: string,
+  accounts: readonly string[],
+  regions: readonly string[] = [REGIONS.B, REGIONS.A],
+): string[] {
+  return accounts
+    .flatMap((account) => regions.map((region) => `${op} ${name}-auth-${account}-${region}`))
+    .sort();
+}
+
+/** What `pulumi.runtime.setMocks` was asked to create: type, name and inputs. */
+export interface MockRegistration {
+  readonly type: string;
+  readonly name: string;
+  readonly inputs: Record<string, unknown>;
+}
+
+/**
+ * Mocha fixture, to call inside `describe`: before each test, `pulumi.runtime.setMocks` (preview
+ * mode) with mocks that record every registration, as awsx's tests do. `settled()` waits until the
+ * SDK has no registration in flight (an internal API, as the runner uses) and returns them.
+ */
+export function useRecordingMocks(): {
+  readonly registered: () => readonly MockRegistration[];
+  readonly settled: () => Promise<readonly MockRegistration[]>;
+} {
+  let registered: MockRegistration[] = [];
+  beforeEach(async () => {
+    registered = [];
+    await pulumi.runtime.setMocks(
+      {
+        newResource: (args) => {
+          registered.push({ type: args.type, name: args.name, inputs: args.inputs });
+          return { id: `${args.name}-id`, state: args.inputs };
+        },
+        call: () => ({}),
+      },
+      "project",
+      "stack",
+      true,
+    );
+  });
+  return {
+    registered: () => registered,
+    settled: async () => {
+      await (settings as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
+      return registered;
+    },
+  };
 }

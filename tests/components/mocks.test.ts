@@ -4,62 +4,25 @@
  * call when the arguments name the accounts, and must not bring the process down when they do not.
  */
 import * as assert from "node:assert/strict";
-import * as pulumi from "@pulumi/pulumi";
-import * as settings from "@pulumi/pulumi/runtime/settings";
 import { forgetCallerAccount } from "../../components/caller-account";
 import { MultiAccountAggregation } from "../../components/multi-account-aggregation";
 import { OrganizationAggregator } from "../../components/organization-aggregator";
-import {
-  ACCOUNT_A,
-  ACCOUNT_B,
-  ACCOUNT_C,
-  REGION_A,
-  REGION_B,
-  roleArn,
-  useEmulator,
-} from "../support/emulator";
-
-/** What the mocks were asked to create: type, name and inputs. */
-interface Registration {
-  readonly type: string;
-  readonly name: string;
-  readonly inputs: Record<string, unknown>;
-}
+import { useEmulator } from "../support/emulator";
+import { ACCOUNTS, REGIONS, roleArn } from "../support/fixtures";
+import { useRecordingMocks } from "./helpers";
 
 describe("components under pulumi.runtime.setMocks", () => {
   const fixture = useEmulator();
-  let registered: Registration[];
-
-  beforeEach(async () => {
-    forgetCallerAccount();
-    registered = [];
-    await pulumi.runtime.setMocks(
-      {
-        newResource: (args) => {
-          registered.push({ type: args.type, name: args.name, inputs: args.inputs });
-          return { id: `${args.name}-id`, state: args.inputs };
-        },
-        call: () => ({}),
-      },
-      "project",
-      "stack",
-      true,
-    );
-  });
+  beforeEach(forgetCallerAccount);
   afterEach(forgetCallerAccount);
-
-  /** Waits until the SDK has no registration in flight (an internal API, as the runner uses). */
-  async function settled(): Promise<Registration[]> {
-    await (settings as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
-    return registered;
-  }
+  const { registered, settled } = useRecordingMocks();
 
   it("MultiAccountAggregation with aggregator.accountId and source roles makes no AWS call", async () => {
     new MultiAccountAggregation("workloads", {
-      aggregator: { name: "workloads", region: REGION_A, accountId: ACCOUNT_A },
-      sourceAccountIds: [ACCOUNT_C, ACCOUNT_B],
+      aggregator: { name: "workloads", region: REGIONS.A, accountId: ACCOUNTS.A },
+      sourceAccountIds: [ACCOUNTS.C, ACCOUNTS.B],
       sourceRoleName: "ConfigSource",
-      regions: [REGION_B, REGION_A],
+      regions: [REGIONS.B, REGIONS.A],
     });
 
     const children = (await settled()).filter((r) => r.type.endsWith("AggregationAuthorization"));
@@ -68,26 +31,26 @@ describe("components under pulumi.runtime.setMocks", () => {
         (r) => `${r.name} ${String(r.inputs.authorizedAccountId)} ${String(r.inputs.region)}`,
       ),
       [
-        `workloads-auth-${ACCOUNT_C}-${REGION_B} ${ACCOUNT_A} ${REGION_B}`,
-        `workloads-auth-${ACCOUNT_C}-${REGION_A} ${ACCOUNT_A} ${REGION_A}`,
-        `workloads-auth-${ACCOUNT_B}-${REGION_B} ${ACCOUNT_A} ${REGION_B}`,
-        `workloads-auth-${ACCOUNT_B}-${REGION_A} ${ACCOUNT_A} ${REGION_A}`,
+        `workloads-auth-${ACCOUNTS.C}-${REGIONS.B} ${ACCOUNTS.A} ${REGIONS.B}`,
+        `workloads-auth-${ACCOUNTS.C}-${REGIONS.A} ${ACCOUNTS.A} ${REGIONS.A}`,
+        `workloads-auth-${ACCOUNTS.B}-${REGIONS.B} ${ACCOUNTS.A} ${REGIONS.B}`,
+        `workloads-auth-${ACCOUNTS.B}-${REGIONS.A} ${ACCOUNTS.A} ${REGIONS.A}`,
       ],
     );
-    const aggregator = registered.find((r) => r.type.endsWith("ConfigurationAggregator"));
-    assert.equal(aggregator?.inputs.expectedAccountId, ACCOUNT_A);
+    const aggregator = registered().find((r) => r.type.endsWith("ConfigurationAggregator"));
+    assert.equal(aggregator?.inputs.expectedAccountId, ACCOUNTS.A);
     assert.deepEqual(fixture.emulator.requests(), []);
   });
 
   it("OrganizationAggregator with an assumeRole makes no AWS call: the role ARN names the account", async () => {
     new OrganizationAggregator("org", {
-      region: REGION_A,
-      assumeRole: { roleArn: roleArn(ACCOUNT_B, "Deployer") },
+      region: REGIONS.A,
+      assumeRole: { roleArn: roleArn(ACCOUNTS.B, "Deployer") },
     });
 
     const aggregator = (await settled()).find((r) => r.type.endsWith("ConfigurationAggregator"));
     assert.deepEqual(aggregator?.inputs.organizationAggregationSource, {
-      roleArn: roleArn(ACCOUNT_B, "AWSConfigOrg-project-stack-org"),
+      roleArn: roleArn(ACCOUNTS.B, "AWSConfigOrg-project-stack-org"),
       allAwsRegions: true,
     });
     assert.deepEqual(fixture.emulator.requests(), []);
@@ -95,11 +58,11 @@ describe("components under pulumi.runtime.setMocks", () => {
 
   it("OrganizationAggregator in a delegated administrator makes no AWS call: the arguments name both accounts", async () => {
     new OrganizationAggregator("audit", {
-      region: REGION_A,
-      assumeRole: { roleArn: roleArn(ACCOUNT_A, "Management") },
+      region: REGIONS.A,
+      assumeRole: { roleArn: roleArn(ACCOUNTS.A, "Management") },
       delegatedAdministrator: {
-        accountId: ACCOUNT_B,
-        assumeRole: { roleArn: roleArn(ACCOUNT_B, "OrganizationAccountAccessRole") },
+        accountId: ACCOUNTS.B,
+        assumeRole: { roleArn: roleArn(ACCOUNTS.B, "OrganizationAccountAccessRole") },
       },
     });
 
@@ -134,10 +97,10 @@ describe("components under pulumi.runtime.setMocks", () => {
     process.on("unhandledRejection", (reason) => rejections.push(String(reason)));
     try {
       new MultiAccountAggregation("workloads", {
-        aggregator: { name: "workloads", region: REGION_A },
-        sourceAccountIds: [ACCOUNT_B],
+        aggregator: { name: "workloads", region: REGIONS.A },
+        sourceAccountIds: [ACCOUNTS.B],
         sourceRoleName: "ConfigSource",
-        regions: [REGION_A],
+        regions: [REGIONS.A],
       });
       await settled();
       for (let wait = 0; rejections.length === 0 && wait < 100; wait++)

@@ -2,30 +2,19 @@ import * as assert from "node:assert/strict";
 import { MultiAccountAggregation } from "../../components/multi-account-aggregation";
 import type { Emulator } from "../../emulator";
 import {
-  ACCOUNT_A,
-  ACCOUNT_B,
-  ACCOUNT_C,
-  REGION_A,
-  REGION_B,
-  useEmulator,
-} from "../support/emulator";
-import type { ProgramRunner } from "../support/runner";
-import {
-  ACCOUNT_D,
   aggregatorNamed,
+  authorizationSteps,
   authorizationsIn,
   callCounts,
   configCallAccounts,
-  emulatorRunner,
   plan,
-  REGION_C,
   RESOURCE_REFERENCE_SIG,
-  SOURCE_KEYS,
   TYPES,
   urnOf,
-  warmCallerAccount,
+  useComponentWorld,
 } from "./helpers";
 import { SIG_KEY } from "../support/properties";
+import { ACCOUNTS, REGIONS, SOURCE_KEYS } from "../support/fixtures";
 
 interface Setup {
   accounts: string[];
@@ -34,8 +23,8 @@ interface Setup {
 }
 
 const BASE: Setup = {
-  accounts: [ACCOUNT_B, ACCOUNT_C],
-  regions: [REGION_A, REGION_B],
+  accounts: [ACCOUNTS.B, ACCOUNTS.C],
+  regions: [REGIONS.A, REGIONS.B],
   tags: { team: "platform" },
 };
 
@@ -43,7 +32,7 @@ const BASE: Setup = {
 function workloads(setup: Setup) {
   return () => {
     const aggregation = new MultiAccountAggregation("workloads", {
-      aggregator: { name: "workloads", region: REGION_A },
+      aggregator: { name: "workloads", region: REGIONS.A },
       sourceAccountIds: setup.accounts,
       sourceRoleName: "ConfigAggregationSource",
       regions: setup.regions,
@@ -64,38 +53,27 @@ function stored(emulator: Emulator): string[] {
 /** The authorizations the base setup creates, as {@link stored} shows them. */
 function authorizationsOf(accounts: string[], regions: string[], tags: string): string[] {
   return accounts.flatMap((account) =>
-    regions.map((region) => `authorization ${account}/${region} ${ACCOUNT_A}:${REGION_A} ${tags}`),
+    regions.map(
+      (region) => `authorization ${account}/${region} ${ACCOUNTS.A}:${REGIONS.A} ${tags}`,
+    ),
   );
 }
 
 describe("MultiAccountAggregation end to end", () => {
-  const fixture = useEmulator({ accessKeys: SOURCE_KEYS });
-  const emulator = () => fixture.emulator;
-  let runner: ProgramRunner;
-
-  before(warmCallerAccount);
-  beforeEach(() => {
-    runner = emulatorRunner(fixture);
-  });
-  afterEach(async () => {
-    await runner.close();
-  });
+  const { runner, emulator } = useComponentWorld({ accessKeys: SOURCE_KEYS });
 
   /** Deploys the base setup and clears the request log. */
   async function deployed(): Promise<void> {
-    await runner.up(workloads(BASE));
+    await runner().up(workloads(BASE));
     emulator().clearRequests();
   }
 
   it("up creates the aggregator and an authorization of it in every source account and region", async () => {
-    const result = await runner.up(workloads(BASE));
+    const result = await runner().up(workloads(BASE));
     assert.deepEqual(plan(result), [
       "create workloads",
       "create workloads",
-      "create workloads-auth-222222222222-eu-west-1",
-      "create workloads-auth-222222222222-us-east-1",
-      "create workloads-auth-333333333333-eu-west-1",
-      "create workloads-auth-333333333333-us-east-1",
+      ...authorizationSteps("create", "workloads", [ACCOUNTS.B, ACCOUNTS.C]),
     ]);
     assert.deepEqual(callCounts(emulator()), {
       "sts:AssumeRole": 2,
@@ -105,22 +83,22 @@ describe("MultiAccountAggregation end to end", () => {
       "config:PutAggregationAuthorization": 4,
     });
     assert.deepEqual(stored(emulator()), [
-      `aggregator ${ACCOUNT_A}/${REGION_A} workloads {"team":"platform"}`,
-      ...authorizationsOf([ACCOUNT_B, ACCOUNT_C], [REGION_B, REGION_A], '{"team":"platform"}'),
+      `aggregator ${ACCOUNTS.A}/${REGIONS.A} workloads {"team":"platform"}`,
+      ...authorizationsOf([ACCOUNTS.B, ACCOUNTS.C], [REGIONS.B, REGIONS.A], '{"team":"platform"}'),
     ]);
     const aggregator = await aggregatorNamed("workloads");
     assert.deepEqual(aggregator?.AccountAggregationSources, [
       {
-        AccountIds: [ACCOUNT_B, ACCOUNT_C],
+        AccountIds: [ACCOUNTS.B, ACCOUNTS.C],
         AllAwsRegions: false,
-        AwsRegions: [REGION_B, REGION_A],
+        AwsRegions: [REGIONS.B, REGIONS.A],
       },
     ]);
     assert.deepEqual(result.outputs, {
       arn: aggregator?.ConfigurationAggregatorArn,
       name: "workloads",
     });
-    assert.deepEqual(runner.state.get(urnOf(TYPES.multi, "workloads"))?.outputs, {
+    assert.deepEqual(runner().state.get(urnOf(TYPES.multi, "workloads"))?.outputs, {
       aggregator: {
         [SIG_KEY]: RESOURCE_REFERENCE_SIG,
         id: "workloads",
@@ -133,48 +111,40 @@ describe("MultiAccountAggregation end to end", () => {
 
   it("listing the same accounts and regions in another order changes nothing", async () => {
     await deployed();
-    const result = await runner.up(
-      workloads({ ...BASE, accounts: [ACCOUNT_C, ACCOUNT_B], regions: [REGION_B, REGION_A] }),
+    const result = await runner().up(
+      workloads({ ...BASE, accounts: [ACCOUNTS.C, ACCOUNTS.B], regions: [REGIONS.B, REGIONS.A] }),
     );
     assert.deepEqual(plan(result), [
       "same workloads",
       "same workloads",
-      "same workloads-auth-222222222222-eu-west-1",
-      "same workloads-auth-222222222222-us-east-1",
-      "same workloads-auth-333333333333-eu-west-1",
-      "same workloads-auth-333333333333-us-east-1",
+      ...authorizationSteps("same", "workloads", [ACCOUNTS.B, ACCOUNTS.C]),
     ]);
     assert.deepEqual(emulator().requests(), []);
   });
 
   it("a preview of the unchanged program shows every resource as same and calls no AWS API", async () => {
     await deployed();
-    const result = await runner.preview(workloads(BASE));
+    const result = await runner().preview(workloads(BASE));
     assert.deepEqual(plan(result), [
       "same workloads",
       "same workloads",
-      "same workloads-auth-222222222222-eu-west-1",
-      "same workloads-auth-222222222222-us-east-1",
-      "same workloads-auth-333333333333-eu-west-1",
-      "same workloads-auth-333333333333-us-east-1",
+      ...authorizationSteps("same", "workloads", [ACCOUNTS.B, ACCOUNTS.C]),
     ]);
     assert.deepEqual(emulator().requests(), []);
-    const again = await runner.up(workloads(BASE));
+    const again = await runner().up(workloads(BASE));
     assert.deepEqual(plan(again), plan(result));
     assert.deepEqual(emulator().requests(), []);
   });
 
   it("adding an account creates only its authorizations and updates the aggregator's source", async () => {
     await deployed();
-    const result = await runner.up(workloads({ ...BASE, accounts: [...BASE.accounts, ACCOUNT_D] }));
+    const result = await runner().up(
+      workloads({ ...BASE, accounts: [...BASE.accounts, ACCOUNTS.D] }),
+    );
     assert.deepEqual(plan(result), [
-      "create workloads-auth-444444444444-eu-west-1",
-      "create workloads-auth-444444444444-us-east-1",
+      ...authorizationSteps("create", "workloads", [ACCOUNTS.D]),
       "same workloads",
-      "same workloads-auth-222222222222-eu-west-1",
-      "same workloads-auth-222222222222-us-east-1",
-      "same workloads-auth-333333333333-eu-west-1",
-      "same workloads-auth-333333333333-us-east-1",
+      ...authorizationSteps("same", "workloads", [ACCOUNTS.B, ACCOUNTS.C]),
       "update workloads [accountAggregationSource]",
     ]);
     // One AssumeRole: the roles of the existing accounts are not assumed again. One account check
@@ -186,34 +156,30 @@ describe("MultiAccountAggregation end to end", () => {
       "config:DescribeAggregationAuthorizations": 2,
       "config:PutAggregationAuthorization": 2,
     });
-    assert.deepEqual(configCallAccounts(emulator()), [ACCOUNT_A, ACCOUNT_D]);
+    assert.deepEqual(configCallAccounts(emulator()), [ACCOUNTS.A, ACCOUNTS.D]);
     assert.deepEqual(stored(emulator()), [
-      `aggregator ${ACCOUNT_A}/${REGION_A} workloads {"team":"platform"}`,
+      `aggregator ${ACCOUNTS.A}/${REGIONS.A} workloads {"team":"platform"}`,
       ...authorizationsOf(
-        [ACCOUNT_B, ACCOUNT_C, ACCOUNT_D],
-        [REGION_B, REGION_A],
+        [ACCOUNTS.B, ACCOUNTS.C, ACCOUNTS.D],
+        [REGIONS.B, REGIONS.A],
         '{"team":"platform"}',
       ),
     ]);
     const aggregator = await aggregatorNamed("workloads");
     assert.deepEqual(aggregator?.AccountAggregationSources?.[0]?.AccountIds, [
-      ACCOUNT_B,
-      ACCOUNT_C,
-      ACCOUNT_D,
+      ACCOUNTS.B,
+      ACCOUNTS.C,
+      ACCOUNTS.D,
     ]);
   });
 
   it("adding a region creates only that region's authorizations and updates the aggregator's source", async () => {
     await deployed();
-    const result = await runner.up(workloads({ ...BASE, regions: [...BASE.regions, REGION_C] }));
+    const result = await runner().up(workloads({ ...BASE, regions: [...BASE.regions, REGIONS.C] }));
     assert.deepEqual(plan(result), [
-      "create workloads-auth-222222222222-us-west-2",
-      "create workloads-auth-333333333333-us-west-2",
+      ...authorizationSteps("create", "workloads", [ACCOUNTS.B, ACCOUNTS.C], [REGIONS.C]),
       "same workloads",
-      "same workloads-auth-222222222222-eu-west-1",
-      "same workloads-auth-222222222222-us-east-1",
-      "same workloads-auth-333333333333-eu-west-1",
-      "same workloads-auth-333333333333-us-east-1",
+      ...authorizationSteps("same", "workloads", [ACCOUNTS.B, ACCOUNTS.C]),
       "update workloads [accountAggregationSource]",
     ]);
     // No AssumeRole: the source accounts' credentials are shared across regions.
@@ -229,38 +195,38 @@ describe("MultiAccountAggregation end to end", () => {
         .filter((r) => r.operation === "PutAggregationAuthorization")
         .map((r) => `${r.account}/${r.region}`)
         .sort(),
-      [`${ACCOUNT_B}/${REGION_C}`, `${ACCOUNT_C}/${REGION_C}`],
+      [`${ACCOUNTS.B}/${REGIONS.C}`, `${ACCOUNTS.C}/${REGIONS.C}`],
     );
     assert.deepEqual(stored(emulator()), [
-      `aggregator ${ACCOUNT_A}/${REGION_A} workloads {"team":"platform"}`,
-      ...authorizationsOf([ACCOUNT_B], [REGION_B, REGION_A, REGION_C], '{"team":"platform"}'),
-      ...authorizationsOf([ACCOUNT_C], [REGION_B, REGION_A, REGION_C], '{"team":"platform"}'),
+      `aggregator ${ACCOUNTS.A}/${REGIONS.A} workloads {"team":"platform"}`,
+      ...authorizationsOf([ACCOUNTS.B], [REGIONS.B, REGIONS.A, REGIONS.C], '{"team":"platform"}'),
+      ...authorizationsOf([ACCOUNTS.C], [REGIONS.B, REGIONS.A, REGIONS.C], '{"team":"platform"}'),
     ]);
     const aggregator = await aggregatorNamed("workloads");
     assert.deepEqual(aggregator?.AccountAggregationSources?.[0]?.AwsRegions, [
-      REGION_B,
-      REGION_A,
-      REGION_C,
+      REGIONS.B,
+      REGIONS.A,
+      REGIONS.C,
     ]);
   });
 
   it("adding a tag tags every resource once, without Put", async () => {
     await deployed();
     const tags = { team: "platform", "cost-center": "42" };
-    const result = await runner.up(workloads({ ...BASE, tags }));
+    const result = await runner().up(workloads({ ...BASE, tags }));
     assert.deepEqual(plan(result), [
       "same workloads",
       "update workloads [tags]",
-      "update workloads-auth-222222222222-eu-west-1 [tags]",
-      "update workloads-auth-222222222222-us-east-1 [tags]",
-      "update workloads-auth-333333333333-eu-west-1 [tags]",
-      "update workloads-auth-333333333333-us-east-1 [tags]",
+      `update workloads-auth-${ACCOUNTS.B}-eu-west-1 [tags]`,
+      `update workloads-auth-${ACCOUNTS.B}-us-east-1 [tags]`,
+      `update workloads-auth-${ACCOUNTS.C}-eu-west-1 [tags]`,
+      `update workloads-auth-${ACCOUNTS.C}-us-east-1 [tags]`,
     ]);
     assert.deepEqual(callCounts(emulator()), { "config:TagResource": 5 });
     const json = JSON.stringify(tags);
     assert.deepEqual(stored(emulator()), [
-      `aggregator ${ACCOUNT_A}/${REGION_A} workloads ${json}`,
-      ...authorizationsOf([ACCOUNT_B, ACCOUNT_C], [REGION_B, REGION_A], json),
+      `aggregator ${ACCOUNTS.A}/${REGIONS.A} workloads ${json}`,
+      ...authorizationsOf([ACCOUNTS.B, ACCOUNTS.C], [REGIONS.B, REGIONS.A], json),
     ]);
   });
 
@@ -268,19 +234,17 @@ describe("MultiAccountAggregation end to end", () => {
     await deployed();
     const before = {
       aggregator: await aggregatorNamed("workloads"),
-      east: await authorizationsIn(ACCOUNT_B, REGION_A),
-      west: await authorizationsIn(ACCOUNT_B, REGION_B),
+      east: await authorizationsIn(ACCOUNTS.B, REGIONS.A),
+      west: await authorizationsIn(ACCOUNTS.B, REGIONS.B),
     };
     assert.equal(before.east.length, 1);
     emulator().clearRequests();
 
-    const result = await runner.up(workloads({ ...BASE, accounts: [ACCOUNT_B] }));
+    const result = await runner().up(workloads({ ...BASE, accounts: [ACCOUNTS.B] }));
     assert.deepEqual(plan(result), [
-      "delete workloads-auth-333333333333-eu-west-1",
-      "delete workloads-auth-333333333333-us-east-1",
+      ...authorizationSteps("delete", "workloads", [ACCOUNTS.C]),
       "same workloads",
-      "same workloads-auth-222222222222-eu-west-1",
-      "same workloads-auth-222222222222-us-east-1",
+      ...authorizationSteps("same", "workloads", [ACCOUNTS.B]),
       "update workloads [accountAggregationSource]",
     ]);
     assert.deepEqual(callCounts(emulator()), {
@@ -288,32 +252,29 @@ describe("MultiAccountAggregation end to end", () => {
       "config:PutConfigurationAggregator": 1,
       "config:DeleteAggregationAuthorization": 2,
     });
-    assert.deepEqual(configCallAccounts(emulator()), [ACCOUNT_A, ACCOUNT_C]);
+    assert.deepEqual(configCallAccounts(emulator()), [ACCOUNTS.A, ACCOUNTS.C]);
     assert.deepEqual(stored(emulator()), [
-      `aggregator ${ACCOUNT_A}/${REGION_A} workloads {"team":"platform"}`,
-      ...authorizationsOf([ACCOUNT_B], [REGION_B, REGION_A], '{"team":"platform"}'),
+      `aggregator ${ACCOUNTS.A}/${REGIONS.A} workloads {"team":"platform"}`,
+      ...authorizationsOf([ACCOUNTS.B], [REGIONS.B, REGIONS.A], '{"team":"platform"}'),
     ]);
     // Same ARNs and creation times: updated in place, never deleted and created again.
-    assert.deepEqual(await authorizationsIn(ACCOUNT_B, REGION_A), before.east);
-    assert.deepEqual(await authorizationsIn(ACCOUNT_B, REGION_B), before.west);
+    assert.deepEqual(await authorizationsIn(ACCOUNTS.B, REGIONS.A), before.east);
+    assert.deepEqual(await authorizationsIn(ACCOUNTS.B, REGIONS.B), before.west);
     const aggregator = await aggregatorNamed("workloads");
     assert.deepEqual(
       [aggregator?.ConfigurationAggregatorArn, aggregator?.CreationTime],
       [before.aggregator?.ConfigurationAggregatorArn, before.aggregator?.CreationTime],
     );
-    assert.deepEqual(aggregator?.AccountAggregationSources?.[0]?.AccountIds, [ACCOUNT_B]);
+    assert.deepEqual(aggregator?.AccountAggregationSources?.[0]?.AccountIds, [ACCOUNTS.B]);
   });
 
   it("destroy deletes everything it created and empties the state", async () => {
     await deployed();
-    const result = await runner.destroy();
+    const result = await runner().destroy();
     assert.deepEqual(plan(result), [
       "delete workloads",
       "delete workloads",
-      "delete workloads-auth-222222222222-eu-west-1",
-      "delete workloads-auth-222222222222-us-east-1",
-      "delete workloads-auth-333333333333-eu-west-1",
-      "delete workloads-auth-333333333333-us-east-1",
+      ...authorizationSteps("delete", "workloads", [ACCOUNTS.B, ACCOUNTS.C]),
     ]);
     // The aggregator is deleted by name with the default credentials: their account is checked once.
     assert.deepEqual(callCounts(emulator()), {
@@ -323,6 +284,6 @@ describe("MultiAccountAggregation end to end", () => {
     });
     const { resources, roles } = emulator().snapshot();
     assert.deepEqual({ resources, roles }, { resources: [], roles: [] });
-    assert.equal(runner.state.size, 0);
+    assert.equal(runner().state.size, 0);
   });
 });

@@ -7,17 +7,8 @@ import {
 import { OrganizationAggregator } from "../../components/organization-aggregator";
 import { AggregationAuthorization } from "../../provider/authorization/resource";
 import { ConfigurationAggregator } from "../../provider/aggregator/resource";
-import {
-  ACCOUNT_A,
-  ACCOUNT_B,
-  ACCOUNT_C,
-  REGION_A,
-  REGION_B,
-  roleArn,
-  useEmulator,
-} from "../support/emulator";
-import type { ProgramRunner } from "../support/runner";
-import { ACCOUNT_D, emulatorRunner, plan, SOURCE_KEYS, warmCallerAccount } from "./helpers";
+import { plan, useComponentWorld, authorizationSteps } from "./helpers";
+import { ACCOUNTS, REGIONS, SOURCE_KEYS, roleArn } from "../support/fixtures";
 
 function workloads(
   aggregator: AggregatorPlacementArgs,
@@ -29,67 +20,52 @@ function workloads(
       aggregator,
       sourceAccountIds: accounts,
       sourceRoleName: "ConfigAggregationSource",
-      regions: [REGION_A, REGION_B],
+      regions: [REGIONS.A, REGIONS.B],
       tags,
     });
 }
 
 describe("component previews match the up that follows", () => {
-  const fixture = useEmulator({ accessKeys: SOURCE_KEYS });
-  const emulator = () => fixture.emulator;
-  let runner: ProgramRunner;
-
-  before(warmCallerAccount);
-  beforeEach(() => {
-    runner = emulatorRunner(fixture);
-  });
-  afterEach(async () => {
-    await runner.close();
-  });
+  const { runner, emulator, fixture } = useComponentWorld({ accessKeys: SOURCE_KEYS });
 
   /** Ups `first`, then previews and ups `second`; returns both plans of the second. */
   async function previewThenUp(first: () => void, second: () => void) {
-    await runner.up(first);
+    await runner().up(first);
     emulator().clearRequests();
-    const preview = plan(await runner.preview(second));
+    const preview = plan(await runner().preview(second));
     assert.deepEqual(emulator().requests(), [], "a preview calls no AWS API");
-    const up = plan(await runner.up(second));
+    const up = plan(await runner().up(second));
     return { preview, up };
   }
 
   it("adding an account previews the existing authorizations as same, not replace", async () => {
-    const placement = { name: "workloads", region: REGION_A };
+    const placement = { name: "workloads", region: REGIONS.A };
     const { preview, up } = await previewThenUp(
-      workloads(placement, [ACCOUNT_B, ACCOUNT_C]),
-      workloads(placement, [ACCOUNT_B, ACCOUNT_C, ACCOUNT_D]),
+      workloads(placement, [ACCOUNTS.B, ACCOUNTS.C]),
+      workloads(placement, [ACCOUNTS.B, ACCOUNTS.C, ACCOUNTS.D]),
     );
     assert.deepEqual(preview, [
-      "create workloads-auth-444444444444-eu-west-1",
-      "create workloads-auth-444444444444-us-east-1",
+      ...authorizationSteps("create", "workloads", [ACCOUNTS.D]),
       "same workloads",
-      "same workloads-auth-222222222222-eu-west-1",
-      "same workloads-auth-222222222222-us-east-1",
-      "same workloads-auth-333333333333-eu-west-1",
-      "same workloads-auth-333333333333-us-east-1",
+      ...authorizationSteps("same", "workloads", [ACCOUNTS.B, ACCOUNTS.C]),
       "update workloads [accountAggregationSource]",
     ]);
     assert.deepEqual(up, preview);
   });
 
   it("does so too with a generated aggregator name and a tag change at once", async () => {
-    const placement = { region: REGION_A };
+    const placement = { region: REGIONS.A };
     const tags = { team: "platform", stage: "prod" };
     const { preview, up } = await previewThenUp(
-      workloads(placement, [ACCOUNT_B]),
-      workloads(placement, [ACCOUNT_B, ACCOUNT_D], tags),
+      workloads(placement, [ACCOUNTS.B]),
+      workloads(placement, [ACCOUNTS.B, ACCOUNTS.D], tags),
     );
     assert.deepEqual(preview, [
-      "create workloads-auth-444444444444-eu-west-1",
-      "create workloads-auth-444444444444-us-east-1",
+      ...authorizationSteps("create", "workloads", [ACCOUNTS.D]),
       "same workloads",
       "update workloads [accountAggregationSource,tags]",
-      "update workloads-auth-222222222222-eu-west-1 [tags]",
-      "update workloads-auth-222222222222-us-east-1 [tags]",
+      `update workloads-auth-${ACCOUNTS.B}-eu-west-1 [tags]`,
+      `update workloads-auth-${ACCOUNTS.B}-us-east-1 [tags]`,
     ]);
     assert.deepEqual(up, preview);
   });
@@ -97,19 +73,17 @@ describe("component previews match the up that follows", () => {
   it("does so too when the aggregator acts in another account through a role", async () => {
     const placement = {
       name: "workloads",
-      region: REGION_B,
-      assumeRole: { roleArn: roleArn(ACCOUNT_C, "ConfigAdmin") },
+      region: REGIONS.B,
+      assumeRole: { roleArn: roleArn(ACCOUNTS.C, "ConfigAdmin") },
     };
     const { preview, up } = await previewThenUp(
-      workloads(placement, [ACCOUNT_B]),
-      workloads(placement, [ACCOUNT_B, ACCOUNT_D]),
+      workloads(placement, [ACCOUNTS.B]),
+      workloads(placement, [ACCOUNTS.B, ACCOUNTS.D]),
     );
     assert.deepEqual(preview, [
-      "create workloads-auth-444444444444-eu-west-1",
-      "create workloads-auth-444444444444-us-east-1",
+      ...authorizationSteps("create", "workloads", [ACCOUNTS.D]),
       "same workloads",
-      "same workloads-auth-222222222222-eu-west-1",
-      "same workloads-auth-222222222222-us-east-1",
+      ...authorizationSteps("same", "workloads", [ACCOUNTS.B]),
       "update workloads [accountAggregationSource]",
     ]);
     assert.deepEqual(up, preview);
@@ -120,10 +94,10 @@ describe("component previews match the up that follows", () => {
         .map((r) => `${r.account}/${r.region} ${r.id}`)
         .sort(),
       [
-        `${ACCOUNT_B}/${REGION_B} ${ACCOUNT_C}:${REGION_B}`,
-        `${ACCOUNT_B}/${REGION_A} ${ACCOUNT_C}:${REGION_B}`,
-        `${ACCOUNT_D}/${REGION_B} ${ACCOUNT_C}:${REGION_B}`,
-        `${ACCOUNT_D}/${REGION_A} ${ACCOUNT_C}:${REGION_B}`,
+        `${ACCOUNTS.B}/${REGIONS.B} ${ACCOUNTS.C}:${REGIONS.B}`,
+        `${ACCOUNTS.B}/${REGIONS.A} ${ACCOUNTS.C}:${REGIONS.B}`,
+        `${ACCOUNTS.D}/${REGIONS.B} ${ACCOUNTS.C}:${REGIONS.B}`,
+        `${ACCOUNTS.D}/${REGIONS.A} ${ACCOUNTS.C}:${REGIONS.B}`,
       ],
     );
   });
@@ -147,16 +121,16 @@ describe("component previews match the up that follows", () => {
     const aggregator = (externalId: Input<string>) =>
       new ConfigurationAggregator("agg", {
         name: "agg",
-        accountAggregationSource: { accountIds: [ACCOUNT_B], awsRegions: [REGION_A] },
-        assumeRole: { roleArn: roleArn(ACCOUNT_A, "Deployer"), externalId },
+        accountAggregationSource: { accountIds: [ACCOUNTS.B], awsRegions: [REGIONS.A] },
+        assumeRole: { roleArn: roleArn(ACCOUNTS.A, "Deployer"), externalId },
       });
     const { preview, up } = await previewThenUp(
       () => void aggregator("first-external-id"),
       () => {
         // A resource created in the same run: its outputs are unknown in the preview.
         const marker = new AggregationAuthorization("marker", {
-          authorizedAccountId: ACCOUNT_B,
-          authorizedAwsRegion: REGION_A,
+          authorizedAccountId: ACCOUNTS.B,
+          authorizedAwsRegion: REGIONS.A,
         });
         aggregator(marker.id.apply(() => "second-external-id"));
       },

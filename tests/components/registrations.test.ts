@@ -3,52 +3,45 @@ import * as pulumi from "@pulumi/pulumi";
 import { MultiAccountAggregation } from "../../components/multi-account-aggregation";
 import { OrganizationAggregator } from "../../components/organization-aggregator";
 import {
-  ACCOUNT_A,
-  ACCOUNT_B,
-  ACCOUNT_C,
-  REGION_A,
-  REGION_B,
-  roleArn,
-  useEmulator,
-} from "../support/emulator";
-import type { ProgramRunner } from "../support/runner";
-import {
   aggregatorNamed,
-  emulatorRunner,
   ORGANIZATIONS_POLICY,
   plan,
   recorder,
   TYPES,
   urnOf as urn,
-  warmCallerAccount,
+  useComponentWorld,
 } from "./helpers";
+import { ACCOUNTS, REGIONS, roleArn } from "../support/fixtures";
 
 const SOURCE_ROLE = "ConfigAggregationSource";
+
+/**
+ * An authorization as the component's `authorizations` output lists it: `<account>-<region>`, the
+ * aggregator's account and region, the source region, and the role assumed in the source account.
+ */
+const sourceAuthorization = (account: string, region: string) => [
+  `${account}-${region}`,
+  ACCOUNTS.A,
+  REGIONS.A,
+  region,
+  { roleArn: roleArn(account, SOURCE_ROLE) },
+];
 const ORG_ROLE_NAME = "AWSConfigOrg-project-stack-organization";
 
 describe("component registrations", () => {
-  const fixture = useEmulator();
-  let runner: ProgramRunner;
-
-  before(warmCallerAccount);
-  beforeEach(() => {
-    runner = emulatorRunner(fixture);
-  });
-  afterEach(async () => {
-    await runner.close();
-  });
+  const { runner, fixture } = useComponentWorld();
 
   it("MultiAccountAggregation registers one aggregator and an authorization per account and region, named by content", async () => {
     const { registrations, transformation } = recorder();
-    const result = await runner.preview(() => {
+    const result = await runner().preview(() => {
       const workloads = new MultiAccountAggregation(
         "workloads",
         {
-          aggregator: { name: "workloads-aggregator", region: REGION_A },
+          aggregator: { name: "workloads-aggregator", region: REGIONS.A },
           // Deliberately unsorted: names and order must not depend on list positions.
-          sourceAccountIds: [ACCOUNT_C, ACCOUNT_B],
+          sourceAccountIds: [ACCOUNTS.C, ACCOUNTS.B],
           sourceRoleName: SOURCE_ROLE,
-          regions: [REGION_B, REGION_A],
+          regions: [REGIONS.B, REGIONS.A],
         },
         { transformations: [transformation] },
       );
@@ -72,18 +65,18 @@ describe("component registrations", () => {
     assert.deepEqual(registrations, [
       `${TYPES.multi} workloads (stack)`,
       `${TYPES.aggregator} workloads ${component}`,
-      `${TYPES.authorization} workloads-auth-333333333333-eu-west-1 ${component}`,
-      `${TYPES.authorization} workloads-auth-333333333333-us-east-1 ${component}`,
-      `${TYPES.authorization} workloads-auth-222222222222-eu-west-1 ${component}`,
-      `${TYPES.authorization} workloads-auth-222222222222-us-east-1 ${component}`,
+      `${TYPES.authorization} workloads-auth-${ACCOUNTS.C}-eu-west-1 ${component}`,
+      `${TYPES.authorization} workloads-auth-${ACCOUNTS.C}-us-east-1 ${component}`,
+      `${TYPES.authorization} workloads-auth-${ACCOUNTS.B}-eu-west-1 ${component}`,
+      `${TYPES.authorization} workloads-auth-${ACCOUNTS.B}-us-east-1 ${component}`,
     ]);
     assert.deepEqual(plan(result), [
       "create workloads",
       "create workloads",
-      "create workloads-auth-222222222222-eu-west-1",
-      "create workloads-auth-222222222222-us-east-1",
-      "create workloads-auth-333333333333-eu-west-1",
-      "create workloads-auth-333333333333-us-east-1",
+      `create workloads-auth-${ACCOUNTS.B}-eu-west-1`,
+      `create workloads-auth-${ACCOUNTS.B}-us-east-1`,
+      `create workloads-auth-${ACCOUNTS.C}-eu-west-1`,
+      `create workloads-auth-${ACCOUNTS.C}-us-east-1`,
     ]);
     // The engine qualifies a child's type with its parent's.
     assert.deepEqual(
@@ -91,69 +84,45 @@ describe("component registrations", () => {
       [
         urn(TYPES.multi, "workloads"),
         urn(`${TYPES.multi}$${TYPES.aggregator}`, "workloads"),
-        urn(`${TYPES.multi}$${TYPES.authorization}`, "workloads-auth-222222222222-eu-west-1"),
-        urn(`${TYPES.multi}$${TYPES.authorization}`, "workloads-auth-222222222222-us-east-1"),
-        urn(`${TYPES.multi}$${TYPES.authorization}`, "workloads-auth-333333333333-eu-west-1"),
-        urn(`${TYPES.multi}$${TYPES.authorization}`, "workloads-auth-333333333333-us-east-1"),
+        urn(`${TYPES.multi}$${TYPES.authorization}`, `workloads-auth-${ACCOUNTS.B}-eu-west-1`),
+        urn(`${TYPES.multi}$${TYPES.authorization}`, `workloads-auth-${ACCOUNTS.B}-us-east-1`),
+        urn(`${TYPES.multi}$${TYPES.authorization}`, `workloads-auth-${ACCOUNTS.C}-eu-west-1`),
+        urn(`${TYPES.multi}$${TYPES.authorization}`, `workloads-auth-${ACCOUNTS.C}-us-east-1`),
       ].sort(),
     );
     assert.deepEqual(result.outputs, {
       source: {
-        accountIds: [ACCOUNT_B, ACCOUNT_C],
-        awsRegions: [REGION_B, REGION_A],
+        accountIds: [ACCOUNTS.B, ACCOUNTS.C],
+        awsRegions: [REGIONS.B, REGIONS.A],
       },
       aggregatorName: "workloads-aggregator",
       authorizations: [
-        [
-          `${ACCOUNT_C}-${REGION_B}`,
-          ACCOUNT_A,
-          REGION_A,
-          REGION_B,
-          { roleArn: roleArn(ACCOUNT_C, SOURCE_ROLE) },
-        ],
-        [
-          `${ACCOUNT_C}-${REGION_A}`,
-          ACCOUNT_A,
-          REGION_A,
-          REGION_A,
-          { roleArn: roleArn(ACCOUNT_C, SOURCE_ROLE) },
-        ],
-        [
-          `${ACCOUNT_B}-${REGION_B}`,
-          ACCOUNT_A,
-          REGION_A,
-          REGION_B,
-          { roleArn: roleArn(ACCOUNT_B, SOURCE_ROLE) },
-        ],
-        [
-          `${ACCOUNT_B}-${REGION_A}`,
-          ACCOUNT_A,
-          REGION_A,
-          REGION_A,
-          { roleArn: roleArn(ACCOUNT_B, SOURCE_ROLE) },
-        ],
+        sourceAuthorization(ACCOUNTS.C, REGIONS.B),
+        sourceAuthorization(ACCOUNTS.C, REGIONS.A),
+        sourceAuthorization(ACCOUNTS.B, REGIONS.B),
+        sourceAuthorization(ACCOUNTS.B, REGIONS.A),
       ],
     });
     assert.deepEqual(fixture.emulator.requests(), [], "a preview calls no AWS API");
   });
 
   it("MultiAccountAggregation authorizes the account of the aggregator's assumed role", async () => {
-    const result = await runner.preview(() => {
+    const result = await runner().preview(() => {
       const workloads = new MultiAccountAggregation("workloads", {
         aggregator: {
           name: "workloads",
-          region: REGION_B,
-          assumeRole: { roleArn: roleArn(ACCOUNT_C, "Delegated") },
+          region: REGIONS.B,
+          assumeRole: { roleArn: roleArn(ACCOUNTS.C, "Delegated") },
         },
         sourceAccounts: [
-          { accountId: ACCOUNT_B, assumeRole: { roleArn: roleArn(ACCOUNT_B, "Source") } },
+          { accountId: ACCOUNTS.B, assumeRole: { roleArn: roleArn(ACCOUNTS.B, "Source") } },
         ],
-        regions: [REGION_A],
+        regions: [REGIONS.A],
       });
-      const auth = workloads.authorizations[`${ACCOUNT_B}-${REGION_A}`];
+      const auth = workloads.authorizations[`${ACCOUNTS.B}-${REGIONS.A}`];
       return { authorized: pulumi.all([auth.authorizedAccountId, auth.authorizedAwsRegion]) };
     });
-    assert.deepEqual(result.outputs, { authorized: [ACCOUNT_C, REGION_B] });
+    assert.deepEqual(result.outputs, { authorized: [ACCOUNTS.C, REGIONS.B] });
   });
 
   it("OrganizationAggregator registers a deterministic role and an aggregator that uses its real ARN", async () => {
@@ -170,9 +139,9 @@ describe("component registrations", () => {
         roleArn: organization.roleArn,
       };
     };
-    const expectedArn = roleArn(ACCOUNT_A, ORG_ROLE_NAME);
+    const expectedArn = roleArn(ACCOUNTS.A, ORG_ROLE_NAME);
 
-    const preview = await runner.preview(program);
+    const preview = await runner().preview(program);
     const component = `${TYPES.organization}::organization`;
     assert.deepEqual(registrations, [
       `${TYPES.organization} organization (stack)`,
@@ -191,20 +160,22 @@ describe("component registrations", () => {
       roleArn: expectedArn,
     });
 
-    const up = await runner.up(program);
+    const up = await runner().up(program);
     assert.deepEqual(up.outputs, preview.outputs);
-    const role = runner.state.get(urn(`${TYPES.organization}$${TYPES.role}`, "organization-role"))!;
+    const role = runner().state.get(
+      urn(`${TYPES.organization}$${TYPES.role}`, "organization-role"),
+    )!;
     assert.equal(role.outputs.arn, expectedArn);
     assert.equal(role.parent, urn(TYPES.organization, "organization"));
     const [stored] = fixture.emulator.snapshot().roles;
     assert.deepEqual(stored, {
-      account: ACCOUNT_A,
+      account: ACCOUNTS.A,
       name: ORG_ROLE_NAME,
       arn: expectedArn,
       attachedPolicyArns: [ORGANIZATIONS_POLICY],
       tags: { team: "security" },
     });
-    const aggregatorState = runner.state.get(
+    const aggregatorState = runner().state.get(
       urn(`${TYPES.organization}$${TYPES.aggregator}`, "organization"),
     )!;
     assert.match(String(aggregatorState.outputs.name), /^organization-[a-z0-9]{7}$/);

@@ -5,21 +5,14 @@ import {
   PutConfigurationAggregatorCommand,
 } from "@aws-sdk/client-config-service";
 import { aggregatorSourcesStatus } from "../../index";
-import {
-  ACCOUNT_A,
-  ACCOUNT_B,
-  ACCOUNT_C,
-  REGION_A,
-  REGION_B,
-  roleArn,
-  useEmulator,
-} from "../support/emulator";
+import { useEmulator } from "../support/emulator";
+import { ACCOUNTS, REGIONS, roleArn } from "../support/fixtures";
 
 /** A client acting in `account` (the emulator lets any role be assumed) in `region`. */
 function clientIn(account: string, region: string): ConfigServiceClient {
   return new ConfigServiceClient({
     region,
-    ...(account === ACCOUNT_A
+    ...(account === ACCOUNTS.A
       ? {}
       : {
           credentials: {
@@ -31,34 +24,34 @@ function clientIn(account: string, region: string): ConfigServiceClient {
 }
 
 describe("aggregatorSourcesStatus", () => {
-  const fixture = useEmulator({ accessKeys: { [`AKIASOURCE${ACCOUNT_B}`]: ACCOUNT_B } });
+  const fixture = useEmulator({ accessKeys: { [`AKIASOURCE${ACCOUNTS.B}`]: ACCOUNTS.B } });
 
   it("reports each account source and region: authorized ones succeeded, the others failed with AWS's error", async () => {
-    await clientIn(ACCOUNT_A, REGION_A).send(
+    await clientIn(ACCOUNTS.A, REGIONS.A).send(
       new PutConfigurationAggregatorCommand({
         ConfigurationAggregatorName: "accounts",
         AccountAggregationSources: [
-          { AccountIds: [ACCOUNT_C, ACCOUNT_B], AwsRegions: [REGION_B, REGION_A] },
+          { AccountIds: [ACCOUNTS.C, ACCOUNTS.B], AwsRegions: [REGIONS.B, REGIONS.A] },
         ],
       }),
     );
-    await clientIn(ACCOUNT_B, REGION_B).send(
+    await clientIn(ACCOUNTS.B, REGIONS.B).send(
       new PutAggregationAuthorizationCommand({
-        AuthorizedAccountId: ACCOUNT_A,
-        AuthorizedAwsRegion: REGION_A,
+        AuthorizedAccountId: ACCOUNTS.A,
+        AuthorizedAwsRegion: REGIONS.A,
       }),
     );
     fixture.emulator.clearRequests();
 
-    const sources = await aggregatorSourcesStatus({ name: "accounts", region: REGION_A });
+    const sources = await aggregatorSourcesStatus({ name: "accounts", region: REGIONS.A });
 
     assert.deepEqual(
       sources.map((s) => `${s.sourceType} ${s.sourceId} ${s.region} ${s.status}`),
       [
-        `ACCOUNT ${ACCOUNT_B} ${REGION_B} SUCCEEDED`,
-        `ACCOUNT ${ACCOUNT_B} ${REGION_A} FAILED`,
-        `ACCOUNT ${ACCOUNT_C} ${REGION_B} FAILED`,
-        `ACCOUNT ${ACCOUNT_C} ${REGION_A} FAILED`,
+        `ACCOUNT ${ACCOUNTS.B} ${REGIONS.B} SUCCEEDED`,
+        `ACCOUNT ${ACCOUNTS.B} ${REGIONS.A} FAILED`,
+        `ACCOUNT ${ACCOUNTS.C} ${REGIONS.B} FAILED`,
+        `ACCOUNT ${ACCOUNTS.C} ${REGIONS.A} FAILED`,
       ],
     );
     const failed = sources.filter((s) => s.status === "FAILED");
@@ -72,15 +65,15 @@ describe("aggregatorSourcesStatus", () => {
 
   it("reads every page: 150 sources take two calls", async () => {
     const accounts = Array.from({ length: 75 }, (_, i) => String(500000000000 + i));
-    await clientIn(ACCOUNT_A, REGION_A).send(
+    await clientIn(ACCOUNTS.A, REGIONS.A).send(
       new PutConfigurationAggregatorCommand({
         ConfigurationAggregatorName: "many",
-        AccountAggregationSources: [{ AccountIds: accounts, AwsRegions: [REGION_A, REGION_B] }],
+        AccountAggregationSources: [{ AccountIds: accounts, AwsRegions: [REGIONS.A, REGIONS.B] }],
       }),
     );
     fixture.emulator.clearRequests();
 
-    const sources = await aggregatorSourcesStatus({ name: "many", region: REGION_A });
+    const sources = await aggregatorSourcesStatus({ name: "many", region: REGIONS.A });
 
     assert.equal(sources.length, 150);
     assert.equal(new Set(sources.map((s) => `${s.sourceId} ${s.region}`)).size, 150);
@@ -93,28 +86,28 @@ describe("aggregatorSourcesStatus", () => {
   });
 
   it("reports an organization source per region, from the management account", async () => {
-    await clientIn(ACCOUNT_A, REGION_A).send(
+    await clientIn(ACCOUNTS.A, REGIONS.A).send(
       new PutConfigurationAggregatorCommand({
         ConfigurationAggregatorName: "organization",
         OrganizationAggregationSource: {
-          RoleArn: roleArn(ACCOUNT_A, "AWSConfigOrg"),
-          AwsRegions: [REGION_B, REGION_A],
+          RoleArn: roleArn(ACCOUNTS.A, "AWSConfigOrg"),
+          AwsRegions: [REGIONS.B, REGIONS.A],
         },
       }),
     );
 
-    const sources = await aggregatorSourcesStatus({ name: "organization", region: REGION_A });
+    const sources = await aggregatorSourcesStatus({ name: "organization", region: REGIONS.A });
 
     assert.deepEqual(
       sources.map((s) => `${s.sourceType} ${s.region} ${s.status}`),
-      [`ORGANIZATION ${REGION_B} SUCCEEDED`, `ORGANIZATION ${REGION_A} SUCCEEDED`],
+      [`ORGANIZATION ${REGIONS.B} SUCCEEDED`, `ORGANIZATION ${REGIONS.A} SUCCEEDED`],
     );
     assert.match(sources[0]?.sourceId ?? "", /^o-[a-z0-9]{10,32}$/);
   });
 
   it("says which aggregator is missing, where", async () => {
-    await assert.rejects(aggregatorSourcesStatus({ name: "absent", region: REGION_B }), {
-      message: `DescribeConfigurationAggregatorSourcesStatus failed for aggregator "absent" in ${ACCOUNT_A}/${REGION_B}: NoSuchConfigurationAggregatorException: The configuration aggregator does not exist. Check the configuration aggregator name and try again.`,
+    await assert.rejects(aggregatorSourcesStatus({ name: "absent", region: REGIONS.B }), {
+      message: `DescribeConfigurationAggregatorSourcesStatus failed for aggregator "absent" in ${ACCOUNTS.A}/${REGIONS.B}: NoSuchConfigurationAggregatorException: The configuration aggregator does not exist. Check the configuration aggregator name and try again.`,
     });
   });
 });

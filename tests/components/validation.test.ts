@@ -1,6 +1,5 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import * as settings from "@pulumi/pulumi/runtime/settings";
 import {
   multiAccountAggregationProblems,
   MultiAccountAggregation,
@@ -12,10 +11,11 @@ import {
   type OrganizationAggregatorArgs,
 } from "../../components/organization-aggregator";
 import { ComponentArgumentError } from "../../components/validation";
-import { ACCOUNT_B, ACCOUNT_C, REGION_A, REGION_B } from "../support/emulator";
+import { ACCOUNTS, REGIONS } from "../support/fixtures";
+import { useRecordingMocks } from "./helpers";
 
-const aggregator = { region: REGION_A };
-const regions = [REGION_A, REGION_B];
+const aggregator = { region: REGIONS.A };
+const regions = [REGIONS.A, REGIONS.B];
 
 describe("MultiAccountAggregation argument validation", () => {
   const cases: { title: string; args: MultiAccountAggregationArgs; problems: string[] }[] = [
@@ -31,12 +31,12 @@ describe("MultiAccountAggregation argument validation", () => {
       args: {
         aggregator,
         sourceAccounts: [
-          { accountId: ACCOUNT_B, assumeRole: { roleArn: `arn:aws:iam::${ACCOUNT_C}:role/X` } },
+          { accountId: ACCOUNTS.B, assumeRole: { roleArn: `arn:aws:iam::${ACCOUNTS.C}:role/X` } },
         ],
         regions,
       },
       problems: [
-        `sourceAccounts[0].assumeRole.roleArn "arn:aws:iam::${ACCOUNT_C}:role/X" is in account ${ACCOUNT_C}, not ${ACCOUNT_B}`,
+        `sourceAccounts[0].assumeRole.roleArn "arn:aws:iam::${ACCOUNTS.C}:role/X" is in account ${ACCOUNTS.C}, not ${ACCOUNTS.B}`,
       ],
     },
     {
@@ -54,33 +54,33 @@ describe("MultiAccountAggregation argument validation", () => {
       args: {
         aggregator,
         sourceAccounts: [
-          { accountId: ACCOUNT_B },
-          { accountId: ACCOUNT_C },
-          { accountId: ACCOUNT_B },
+          { accountId: ACCOUNTS.B },
+          { accountId: ACCOUNTS.C },
+          { accountId: ACCOUNTS.B },
         ],
         regions,
       },
-      problems: ['sourceAccounts[2] "222222222222" is listed twice'],
+      problems: [`sourceAccounts[2] "${ACCOUNTS.B}" is listed twice`],
     },
     {
       title: "a malformed account",
       args: {
         aggregator,
-        sourceAccountIds: [ACCOUNT_B, "12345", "2222-2222-2222"],
+        sourceAccountIds: [ACCOUNTS.B, "12345", "2222-2222-2222"],
         sourceRoleName: "Source",
         regions,
       },
       problems: [
-        'sourceAccountIds[1] "12345" is not a 12-digit account ID',
-        'sourceAccountIds[2] "2222-2222-2222" is not a 12-digit account ID',
+        'sourceAccountIds[1] "12345" is not an AWS account ID: expected exactly 12 digits',
+        'sourceAccountIds[2] "2222-2222-2222" is not an AWS account ID: expected exactly 12 digits',
       ],
     },
     {
       title: "both forms of accounts",
       args: {
         aggregator,
-        sourceAccounts: [{ accountId: ACCOUNT_B }],
-        sourceAccountIds: [ACCOUNT_C],
+        sourceAccounts: [{ accountId: ACCOUNTS.B }],
+        sourceAccountIds: [ACCOUNTS.C],
         sourceRoleName: "Source",
         regions,
       },
@@ -88,28 +88,33 @@ describe("MultiAccountAggregation argument validation", () => {
     },
     {
       title: "sourceAccountIds without sourceRoleName",
-      args: { aggregator, sourceAccountIds: [ACCOUNT_B], regions },
+      args: { aggregator, sourceAccountIds: [ACCOUNTS.B], regions },
       problems: [
         "sourceAccountIds needs sourceRoleName: the role to assume in each source account",
       ],
     },
     {
       title: "a role name with a space",
-      args: { aggregator, sourceAccountIds: [ACCOUNT_B], sourceRoleName: "Config Source", regions },
+      args: {
+        aggregator,
+        sourceAccountIds: [ACCOUNTS.B],
+        sourceRoleName: "Config Source",
+        regions,
+      },
       problems: [
         'sourceRoleName "Config Source" is not an IAM role name (1–64 letters, digits and _+=,.@-)',
       ],
     },
     {
       title: "an empty role name",
-      args: { aggregator, sourceAccountIds: [ACCOUNT_B], sourceRoleName: "", regions },
+      args: { aggregator, sourceAccountIds: [ACCOUNTS.B], sourceRoleName: "", regions },
       problems: ['sourceRoleName "" is not an IAM role name (1–64 letters, digits and _+=,.@-)'],
     },
     {
       title: "a role name of 65 characters",
       args: {
         aggregator,
-        sourceAccountIds: [ACCOUNT_B],
+        sourceAccountIds: [ACCOUNTS.B],
         sourceRoleName: "r".repeat(65),
         regions,
       },
@@ -119,15 +124,15 @@ describe("MultiAccountAggregation argument validation", () => {
     },
     {
       title: "an empty region list",
-      args: { aggregator, sourceAccounts: [{ accountId: ACCOUNT_B }], regions: [] },
+      args: { aggregator, sourceAccounts: [{ accountId: ACCOUNTS.B }], regions: [] },
       problems: ['regions is empty; list at least one region such as "us-east-1"'],
     },
     {
       title: "a duplicate region, named once however often it repeats",
       args: {
         aggregator,
-        sourceAccounts: [{ accountId: ACCOUNT_B }],
-        regions: [REGION_A, REGION_B, REGION_A, REGION_A],
+        sourceAccounts: [{ accountId: ACCOUNTS.B }],
+        regions: [REGIONS.A, REGIONS.B, REGIONS.A, REGIONS.A],
       },
       problems: [
         'regions[2] "us-east-1" is listed twice',
@@ -136,9 +141,9 @@ describe("MultiAccountAggregation argument validation", () => {
     },
     {
       title: "several problems at once",
-      args: { aggregator, sourceAccountIds: [ACCOUNT_B, ACCOUNT_B], regions: [] },
+      args: { aggregator, sourceAccountIds: [ACCOUNTS.B, ACCOUNTS.B], regions: [] },
       problems: [
-        'sourceAccountIds[1] "222222222222" is listed twice',
+        `sourceAccountIds[1] "${ACCOUNTS.B}" is listed twice`,
         "sourceAccountIds needs sourceRoleName: the role to assume in each source account",
         'regions is empty; list at least one region such as "us-east-1"',
       ],
@@ -155,7 +160,7 @@ describe("MultiAccountAggregation argument validation", () => {
     assert.deepEqual(
       multiAccountAggregationProblems({
         aggregator,
-        sourceAccountIds: [ACCOUNT_B, ACCOUNT_C],
+        sourceAccountIds: [ACCOUNTS.B, ACCOUNTS.C],
         sourceRoleName: "OrganizationAccountAccessRole",
         regions,
       }),
@@ -164,8 +169,8 @@ describe("MultiAccountAggregation argument validation", () => {
     assert.deepEqual(
       multiAccountAggregationProblems({
         aggregator,
-        sourceAccounts: [{ accountId: ACCOUNT_B }, { accountId: ACCOUNT_C }],
-        regions: [REGION_B],
+        sourceAccounts: [{ accountId: ACCOUNTS.B }, { accountId: ACCOUNTS.C }],
+        regions: [REGIONS.B],
       }),
       [],
     );
@@ -181,12 +186,12 @@ describe("OrganizationAggregator argument validation", () => {
     },
     {
       title: "a duplicate region",
-      args: { awsRegions: [REGION_B, REGION_A, REGION_B] },
+      args: { awsRegions: [REGIONS.B, REGIONS.A, REGIONS.B] },
       problems: ['awsRegions[2] "eu-west-1" is listed twice'],
     },
     {
       title: "awsRegions together with allAwsRegions: true",
-      args: { awsRegions: [REGION_A], allAwsRegions: true },
+      args: { awsRegions: [REGIONS.A], allAwsRegions: true },
       problems: ["give either allAwsRegions: true or a list of awsRegions, not both"],
     },
     {
@@ -205,9 +210,9 @@ describe("OrganizationAggregator argument validation", () => {
     },
     {
       title: "a roleArn of a user",
-      args: { roleArn: "arn:aws:iam::111111111111:user/alice" },
+      args: { roleArn: `arn:aws:iam::${ACCOUNTS.A}:user/alice` },
       problems: [
-        'roleArn "arn:aws:iam::111111111111:user/alice" is not an IAM role ARN of the form arn:aws:iam::<12-digit account>:role/<name>',
+        `roleArn "arn:aws:iam::${ACCOUNTS.A}:user/alice" is not an IAM role ARN of the form arn:aws:iam::<12-digit account>:role/<name>`,
       ],
     },
     {
@@ -218,24 +223,26 @@ describe("OrganizationAggregator argument validation", () => {
           assumeRole: { roleArn: "arn:aws:iam::222222222222:role/Audit" },
         },
       },
-      problems: ['delegatedAdministrator.accountId "2222" is not a 12-digit account ID'],
+      problems: [
+        'delegatedAdministrator.accountId "2222" is not an AWS account ID: expected exactly 12 digits',
+      ],
     },
     {
       title: "a delegated administrator role in another account than the one registered",
       args: {
         delegatedAdministrator: {
-          accountId: ACCOUNT_B,
-          assumeRole: { roleArn: `arn:aws:iam::${ACCOUNT_C}:role/Audit` },
+          accountId: ACCOUNTS.B,
+          assumeRole: { roleArn: `arn:aws:iam::${ACCOUNTS.C}:role/Audit` },
         },
       },
       problems: [
-        `delegatedAdministrator.assumeRole.roleArn "arn:aws:iam::${ACCOUNT_C}:role/Audit" is in account ${ACCOUNT_C}, not in the delegated administrator account ${ACCOUNT_B}; the role and the aggregator are created where it acts`,
+        `delegatedAdministrator.assumeRole.roleArn "arn:aws:iam::${ACCOUNTS.C}:role/Audit" is in account ${ACCOUNTS.C}, not in the delegated administrator account ${ACCOUNTS.B}; the role and the aggregator are created where it acts`,
       ],
     },
     {
       title: "a delegated administrator without a role to assume there",
       args: {
-        delegatedAdministrator: { accountId: ACCOUNT_B } as never,
+        delegatedAdministrator: { accountId: ACCOUNTS.B } as never,
       },
       problems: [
         "delegatedAdministrator.assumeRole is missing; give the role to assume in the delegated administrator account",
@@ -262,13 +269,13 @@ describe("OrganizationAggregator argument validation", () => {
     assert.deepEqual(organizationAggregatorProblems({}), []);
     assert.deepEqual(
       organizationAggregatorProblems({
-        awsRegions: [REGION_A, REGION_B],
-        roleArn: "arn:aws:iam::111111111111:role/service-role/ConfigOrg",
+        awsRegions: [REGIONS.A, REGIONS.B],
+        roleArn: `arn:aws:iam::${ACCOUNTS.A}:role/service-role/ConfigOrg`,
       }),
       [],
     );
     assert.deepEqual(
-      organizationAggregatorProblems({ awsRegions: [REGION_A], allAwsRegions: false }),
+      organizationAggregatorProblems({ awsRegions: [REGIONS.A], allAwsRegions: false }),
       [],
     );
   });
@@ -277,8 +284,8 @@ describe("OrganizationAggregator argument validation", () => {
     assert.deepEqual(
       organizationAggregatorProblems({
         delegatedAdministrator: {
-          accountId: ACCOUNT_B,
-          assumeRole: { roleArn: `arn:aws:iam::${ACCOUNT_B}:role/Audit` },
+          accountId: ACCOUNTS.B,
+          assumeRole: { roleArn: `arn:aws:iam::${ACCOUNTS.B}:role/Audit` },
           multiAccountSetup: true,
         },
       }),
@@ -292,45 +299,25 @@ describe("OrganizationAggregator argument validation", () => {
 });
 
 describe("component constructors with bad arguments", () => {
-  let registered: string[];
-
-  beforeEach(async () => {
-    registered = [];
-    await pulumi.runtime.setMocks(
-      {
-        newResource: (args) => {
-          registered.push(`${args.type} ${args.name}`);
-          return { id: `${args.name}-id`, state: args.inputs };
-        },
-        call: () => ({}),
-      },
-      "project",
-      "stack",
-      true,
-    );
-  });
-
-  /** Waits until the SDK has no registration in flight (an internal API, as the runner uses). */
-  async function settled(): Promise<string[]> {
-    await (settings as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
-    return registered;
-  }
+  const mocks = useRecordingMocks();
+  /** `<type> <name>` of every registration, once none is in flight. */
+  const settled = async () => (await mocks.settled()).map(({ type, name }) => `${type} ${name}`);
 
   it("MultiAccountAggregation throws one ComponentArgumentError listing every problem, and creates no child", async () => {
     assert.throws(
       () =>
         new MultiAccountAggregation("workloads", {
           aggregator,
-          sourceAccountIds: [ACCOUNT_B, "12345"],
+          sourceAccountIds: [ACCOUNTS.B, "12345"],
           sourceRoleName: "Source",
-          regions: [REGION_A, REGION_A],
+          regions: [REGIONS.A, REGIONS.A],
         }),
       (error: unknown) => {
         assert.ok(error instanceof ComponentArgumentError);
         assert.equal(error.name, "ComponentArgumentError");
         assert.equal(
           error.message,
-          'MultiAccountAggregation "workloads": sourceAccountIds[1] "12345" is not a 12-digit account ID; regions[1] "us-east-1" is listed twice',
+          'MultiAccountAggregation "workloads": sourceAccountIds[1] "12345" is not an AWS account ID: expected exactly 12 digits; regions[1] "us-east-1" is listed twice',
         );
         return true;
       },

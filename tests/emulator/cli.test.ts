@@ -3,6 +3,7 @@ import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { once } from "node:events";
 import { createServer } from "node:net";
 import { createInterface } from "node:readline";
+import { ACCOUNTS } from "../support/fixtures";
 
 /** A port that was free a moment ago. */
 async function freePort(): Promise<number> {
@@ -41,7 +42,7 @@ describe("emulator: command line", () => {
         organization: {
           mode: "all",
           id: "o-exampleorgid",
-          managementAccount: "111111111111",
+          managementAccount: ACCOUNTS.A,
           members: "all",
           enabledServicePrincipals: [],
           delegatedAdministrators: [],
@@ -66,7 +67,7 @@ describe("emulator: command line", () => {
       "--organization",
       "consolidated-billing",
       "--organization-members",
-      "222222222222, 333333333333",
+      `${ACCOUNTS.B}, ${ACCOUNTS.C}`,
     ]);
     try {
       assert.equal(await firstLine(child), `AWS emulator listening on http://127.0.0.1:${port}`);
@@ -74,8 +75,8 @@ describe("emulator: command line", () => {
       assert.deepEqual(await res.json(), {
         mode: "consolidated-billing",
         id: "o-exampleorgid",
-        managementAccount: "111111111111",
-        members: ["222222222222", "333333333333"],
+        managementAccount: ACCOUNTS.A,
+        members: [ACCOUNTS.B, ACCOUNTS.C],
         enabledServicePrincipals: [],
         delegatedAdministrators: [],
       });

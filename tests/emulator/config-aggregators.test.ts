@@ -7,24 +7,26 @@ import {
   PutConfigurationAggregatorCommand,
   type PutConfigurationAggregatorCommandInput,
 } from "@aws-sdk/client-config-service";
-import { ACCOUNT_B, ACCOUNT_C, REGION_A, REGION_B, useEmulator } from "../support/emulator.js";
+import { useEmulator } from "../support/emulator.js";
 import { config, keys, rejectsWith } from "./helpers.js";
+import { ACCOUNTS, REGIONS } from "../support/fixtures.js";
 
-const ARN =
-  /^arn:aws:config:us-east-1:111111111111:config-aggregator\/config-aggregator-[a-z0-9]{8}$/;
+const ARN = new RegExp(
+  `^arn:aws:config:us-east-1:${ACCOUNTS.A}:config-aggregator/config-aggregator-[a-z0-9]{8}$`,
+);
 
 function accountAggregator(
   name: string,
-  accounts = [ACCOUNT_B],
+  accounts: string[] = [ACCOUNTS.B],
 ): PutConfigurationAggregatorCommandInput {
   return {
     ConfigurationAggregatorName: name,
-    AccountAggregationSources: [{ AccountIds: accounts, AwsRegions: [REGION_A, REGION_B] }],
+    AccountAggregationSources: [{ AccountIds: accounts, AwsRegions: [REGIONS.A, REGIONS.B] }],
   };
 }
 
 describe("emulator: Config configuration aggregators", () => {
-  const fixture = useEmulator({ accessKeys: { AKIAACCOUNTC: ACCOUNT_C } });
+  const fixture = useEmulator({ accessKeys: { AKIAACCOUNTC: ACCOUNTS.C } });
 
   it("creates an account aggregator and returns it as AWS does", async () => {
     const { ConfigurationAggregator: agg } = await config().send(
@@ -36,7 +38,7 @@ describe("emulator: Config configuration aggregators", () => {
       ConfigurationAggregatorName: "org-view",
       ConfigurationAggregatorArn: agg!.ConfigurationAggregatorArn,
       AccountAggregationSources: [
-        { AccountIds: [ACCOUNT_B], AllAwsRegions: false, AwsRegions: [REGION_A, REGION_B] },
+        { AccountIds: [ACCOUNTS.B], AllAwsRegions: false, AwsRegions: [REGIONS.A, REGIONS.B] },
       ],
       CreationTime: agg!.CreationTime,
       LastUpdatedTime: agg!.CreationTime,
@@ -44,7 +46,7 @@ describe("emulator: Config configuration aggregators", () => {
   });
 
   it("creates an organization aggregator over all regions, without CreatedBy", async () => {
-    const roleArn = "arn:aws:iam::111111111111:role/config-org";
+    const roleArn = `arn:aws:iam::${ACCOUNTS.A}:role/config-org`;
     await config().send(
       new PutConfigurationAggregatorCommand({
         ConfigurationAggregatorName: "org",
@@ -83,19 +85,19 @@ describe("emulator: Config configuration aggregators", () => {
     const client = config();
     const first = await client.send(
       new PutConfigurationAggregatorCommand({
-        ...accountAggregator("agg", [ACCOUNT_B, ACCOUNT_C]),
+        ...accountAggregator("agg", [ACCOUNTS.B, ACCOUNTS.C]),
         AggregatorFilters: { ResourceType: { Type: "INCLUDE", Value: ["AWS::S3::Bucket"] } },
       }),
     );
     const second = await client.send(
-      new PutConfigurationAggregatorCommand(accountAggregator("agg", ["444444444444"])),
+      new PutConfigurationAggregatorCommand(accountAggregator("agg", [ACCOUNTS.D])),
     );
     const a = first.ConfigurationAggregator!;
     const b = second.ConfigurationAggregator!;
     assert.equal(b.ConfigurationAggregatorArn, a.ConfigurationAggregatorArn);
     assert.deepEqual(b.CreationTime, a.CreationTime);
     assert.ok(b.LastUpdatedTime!.getTime() >= a.LastUpdatedTime!.getTime());
-    assert.deepEqual(b.AccountAggregationSources![0].AccountIds, ["444444444444"]);
+    assert.deepEqual(b.AccountAggregationSources![0].AccountIds, [ACCOUNTS.D]);
     assert.equal(b.AggregatorFilters, undefined);
     const all = await client.send(new DescribeConfigurationAggregatorsCommand({}));
     assert.equal(all.ConfigurationAggregators!.length, 1);
@@ -108,8 +110,8 @@ describe("emulator: Config configuration aggregators", () => {
       new PutConfigurationAggregatorCommand({
         ConfigurationAggregatorName: "s",
         OrganizationAggregationSource: {
-          RoleArn: "arn:aws:iam::111111111111:role/r",
-          AwsRegions: [REGION_A],
+          RoleArn: `arn:aws:iam::${ACCOUNTS.A}:role/r`,
+          AwsRegions: [REGIONS.A],
         },
       }),
     );
@@ -119,9 +121,9 @@ describe("emulator: Config configuration aggregators", () => {
     );
     assert.equal(second.ConfigurationAggregator!.AccountAggregationSources, undefined);
     assert.deepEqual(second.ConfigurationAggregator!.OrganizationAggregationSource, {
-      RoleArn: "arn:aws:iam::111111111111:role/r",
+      RoleArn: `arn:aws:iam::${ACCOUNTS.A}:role/r`,
       AllAwsRegions: false,
-      AwsRegions: [REGION_A],
+      AwsRegions: [REGIONS.A],
     });
   });
 
@@ -274,7 +276,7 @@ describe("emulator: Config configuration aggregators", () => {
     const first = await client.send(new DescribeConfigurationAggregatorsCommand({ Limit: 1 }));
     assert.ok(first.NextToken);
     await rejectsWith(
-      config({ region: REGION_B }).send(
+      config({ region: REGIONS.B }).send(
         new DescribeConfigurationAggregatorsCommand({ NextToken: first.NextToken }),
       ),
       "InvalidNextTokenException",
@@ -311,15 +313,15 @@ describe("emulator: Config configuration aggregators", () => {
       400,
       "The configuration aggregator cannot be created because the account already has the maximum of 50 configuration aggregators in this region.",
     );
-    await client.send(new PutConfigurationAggregatorCommand(accountAggregator("l0", [ACCOUNT_C])));
-    await config({ region: REGION_B }).send(
+    await client.send(new PutConfigurationAggregatorCommand(accountAggregator("l0", [ACCOUNTS.C])));
+    await config({ region: REGIONS.B }).send(
       new PutConfigurationAggregatorCommand(accountAggregator("l50")),
     );
   });
 
   it("keeps state per account and region", async () => {
     await config().send(new PutConfigurationAggregatorCommand(accountAggregator("mine")));
-    const otherRegion = await config({ region: REGION_B }).send(
+    const otherRegion = await config({ region: REGIONS.B }).send(
       new DescribeConfigurationAggregatorsCommand({}),
     );
     const otherAccount = await config({ credentials: keys("AKIAACCOUNTC") }).send(
@@ -329,9 +331,9 @@ describe("emulator: Config configuration aggregators", () => {
     assert.deepEqual(otherAccount.ConfigurationAggregators, []);
     const log = fixture.emulator.requests().map((r) => [r.account, r.region]);
     assert.deepEqual(log, [
-      ["111111111111", REGION_A],
-      ["111111111111", REGION_B],
-      [ACCOUNT_C, REGION_A],
+      [ACCOUNTS.A, REGIONS.A],
+      [ACCOUNTS.A, REGIONS.B],
+      [ACCOUNTS.C, REGIONS.A],
     ]);
   });
 });

@@ -6,8 +6,9 @@ import {
   paginateDescribeAggregationAuthorizations,
   PutAggregationAuthorizationCommand,
 } from "@aws-sdk/client-config-service";
-import { ACCOUNT_B, ACCOUNT_C, REGION_A, REGION_B, useEmulator } from "../support/emulator.js";
+import { useEmulator } from "../support/emulator.js";
 import { config, rejectsWith } from "./helpers.js";
+import { ACCOUNTS, REGIONS } from "../support/fixtures.js";
 
 const put = (account: string, region: string, tags?: { Key: string; Value: string }[]) =>
   new PutAggregationAuthorizationCommand({
@@ -20,20 +21,20 @@ describe("emulator: Config aggregation authorizations", () => {
   const fixture = useEmulator();
 
   it("creates an authorization with a derivable ARN", async () => {
-    const { AggregationAuthorization: auth } = await config().send(put(ACCOUNT_B, REGION_B));
+    const { AggregationAuthorization: auth } = await config().send(put(ACCOUNTS.B, REGIONS.B));
     assert.ok(auth!.CreationTime instanceof Date);
     assert.deepEqual(auth, {
-      AggregationAuthorizationArn: `arn:aws:config:${REGION_A}:111111111111:aggregation-authorization/${ACCOUNT_B}/${REGION_B}`,
-      AuthorizedAccountId: ACCOUNT_B,
-      AuthorizedAwsRegion: REGION_B,
+      AggregationAuthorizationArn: `arn:aws:config:${REGIONS.A}:${ACCOUNTS.A}:aggregation-authorization/${ACCOUNTS.B}/${REGIONS.B}`,
+      AuthorizedAccountId: ACCOUNTS.B,
+      AuthorizedAwsRegion: REGIONS.B,
       CreationTime: auth!.CreationTime,
     });
   });
 
   it("is idempotent: a repeat Put keeps CreationTime and ignores new tags", async () => {
     const client = config();
-    const first = await client.send(put(ACCOUNT_B, REGION_B, [{ Key: "owner", Value: "a" }]));
-    const second = await client.send(put(ACCOUNT_B, REGION_B, [{ Key: "owner", Value: "b" }]));
+    const first = await client.send(put(ACCOUNTS.B, REGIONS.B, [{ Key: "owner", Value: "a" }]));
+    const second = await client.send(put(ACCOUNTS.B, REGIONS.B, [{ Key: "owner", Value: "b" }]));
     assert.deepEqual(second.AggregationAuthorization, first.AggregationAuthorization);
     const { Tags } = await client.send(
       new ListTagsForResourceCommand({
@@ -49,29 +50,29 @@ describe("emulator: Config aggregation authorizations", () => {
 
   it("lists in creation order, stable across updates and re-creation", async () => {
     const client = config();
-    await client.send(put(ACCOUNT_C, REGION_A));
-    await client.send(put(ACCOUNT_B, REGION_B));
-    await client.send(put(ACCOUNT_B, REGION_A));
-    await client.send(put(ACCOUNT_C, REGION_A));
+    await client.send(put(ACCOUNTS.C, REGIONS.A));
+    await client.send(put(ACCOUNTS.B, REGIONS.B));
+    await client.send(put(ACCOUNTS.B, REGIONS.A));
+    await client.send(put(ACCOUNTS.C, REGIONS.A));
     await client.send(
       new DeleteAggregationAuthorizationCommand({
-        AuthorizedAccountId: ACCOUNT_B,
-        AuthorizedAwsRegion: REGION_B,
+        AuthorizedAccountId: ACCOUNTS.B,
+        AuthorizedAwsRegion: REGIONS.B,
       }),
     );
-    await client.send(put(ACCOUNT_B, REGION_B));
+    await client.send(put(ACCOUNTS.B, REGIONS.B));
     const { AggregationAuthorizations } = await client.send(
       new DescribeAggregationAuthorizationsCommand({}),
     );
     assert.deepEqual(
       AggregationAuthorizations!.map((a) => `${a.AuthorizedAccountId}/${a.AuthorizedAwsRegion}`),
-      [`${ACCOUNT_C}/${REGION_A}`, `${ACCOUNT_B}/${REGION_A}`, `${ACCOUNT_B}/${REGION_B}`],
+      [`${ACCOUNTS.C}/${REGIONS.A}`, `${ACCOUNTS.B}/${REGIONS.A}`, `${ACCOUNTS.B}/${REGIONS.B}`],
     );
   });
 
   it("pages with Limit and NextToken, also through the SDK paginator", async () => {
     const client = config();
-    for (let i = 0; i < 5; i++) await client.send(put(`55555555555${i}`, REGION_A));
+    for (let i = 0; i < 5; i++) await client.send(put(`55555555555${i}`, REGIONS.A));
     const firstPage = await client.send(new DescribeAggregationAuthorizationsCommand({ Limit: 2 }));
     assert.equal(firstPage.AggregationAuthorizations!.length, 2);
     assert.ok(firstPage.NextToken);
@@ -101,17 +102,17 @@ describe("emulator: Config aggregation authorizations", () => {
 
   it("deletes, and deleting an unknown pair succeeds", async () => {
     const client = config();
-    await client.send(put(ACCOUNT_B, REGION_B));
+    await client.send(put(ACCOUNTS.B, REGIONS.B));
     await client.send(
       new DeleteAggregationAuthorizationCommand({
-        AuthorizedAccountId: ACCOUNT_B,
-        AuthorizedAwsRegion: REGION_B,
+        AuthorizedAccountId: ACCOUNTS.B,
+        AuthorizedAwsRegion: REGIONS.B,
       }),
     );
     await client.send(
       new DeleteAggregationAuthorizationCommand({
-        AuthorizedAccountId: ACCOUNT_C,
-        AuthorizedAwsRegion: REGION_B,
+        AuthorizedAccountId: ACCOUNTS.C,
+        AuthorizedAwsRegion: REGIONS.B,
       }),
     );
     assert.deepEqual(fixture.emulator.snapshot().resources, []);
@@ -126,18 +127,18 @@ describe("emulator: Config aggregation authorizations", () => {
   });
 
   it("keeps authorizations per region", async () => {
-    await config().send(put(ACCOUNT_B, REGION_A));
-    const { AggregationAuthorizations } = await config({ region: REGION_B }).send(
+    await config().send(put(ACCOUNTS.B, REGIONS.A));
+    const { AggregationAuthorizations } = await config({ region: REGIONS.B }).send(
       new DescribeAggregationAuthorizationsCommand({}),
     );
     assert.deepEqual(AggregationAuthorizations, []);
     assert.deepEqual(fixture.emulator.snapshot().resources, [
       {
         kind: "authorization",
-        account: "111111111111",
-        region: REGION_A,
-        arn: `arn:aws:config:${REGION_A}:111111111111:aggregation-authorization/${ACCOUNT_B}/${REGION_A}`,
-        id: `${ACCOUNT_B}:${REGION_A}`,
+        account: ACCOUNTS.A,
+        region: REGIONS.A,
+        arn: `arn:aws:config:${REGIONS.A}:${ACCOUNTS.A}:aggregation-authorization/${ACCOUNTS.B}/${REGIONS.A}`,
+        id: `${ACCOUNTS.B}:${REGIONS.A}`,
         tags: {},
       },
     ]);

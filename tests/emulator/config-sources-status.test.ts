@@ -6,15 +6,9 @@ import {
   PutAggregationAuthorizationCommand,
   PutConfigurationAggregatorCommand,
 } from "@aws-sdk/client-config-service";
-import {
-  ACCOUNT_A,
-  ACCOUNT_B,
-  ACCOUNT_C,
-  REGION_A,
-  REGION_B,
-  useEmulator,
-} from "../support/emulator.js";
+import { useEmulator } from "../support/emulator.js";
 import { config, keys, rejectsWith } from "./helpers.js";
+import { ACCOUNTS, REGIONS } from "../support/fixtures.js";
 
 const KEY_B = "AKIASTATUSSOURCEB";
 const REGION_C = "us-west-2";
@@ -34,8 +28,8 @@ const putAccounts = (accountIds: string[], regions?: string[]) =>
 
 const authorizeA = () =>
   new PutAggregationAuthorizationCommand({
-    AuthorizedAccountId: ACCOUNT_A,
-    AuthorizedAwsRegion: REGION_A,
+    AuthorizedAccountId: ACCOUNTS.A,
+    AuthorizedAwsRegion: REGIONS.A,
   });
 
 const status = (
@@ -53,11 +47,11 @@ const pendingIn = async (region: string) =>
     .PendingAggregationRequests;
 
 describe("emulator: Config DescribeConfigurationAggregatorSourcesStatus", () => {
-  const fixture = useEmulator({ accessKeys: { [KEY_B]: ACCOUNT_B } });
+  const fixture = useEmulator({ accessKeys: { [KEY_B]: ACCOUNTS.B } });
 
   it("reports every account and region in the aggregator's order, with the failure's code and message", async () => {
-    await config().send(putAccounts([ACCOUNT_B, ACCOUNT_A], [REGION_B, REGION_A]));
-    await sourceB(REGION_B).send(authorizeA());
+    await config().send(putAccounts([ACCOUNTS.B, ACCOUNTS.A], [REGIONS.B, REGIONS.A]));
+    await sourceB(REGIONS.B).send(authorizeA());
     const { AggregatedSourceStatusList, NextToken } = await status();
     assert.equal(NextToken, undefined);
     const list = AggregatedSourceStatusList ?? [];
@@ -66,30 +60,30 @@ describe("emulator: Config DescribeConfigurationAggregatorSourcesStatus", () => 
       list.map(({ LastUpdateTime: _t, ...rest }) => rest),
       [
         {
-          SourceId: ACCOUNT_B,
+          SourceId: ACCOUNTS.B,
           SourceType: "ACCOUNT",
-          AwsRegion: REGION_B,
+          AwsRegion: REGIONS.B,
           LastUpdateStatus: "SUCCEEDED",
         },
         {
-          SourceId: ACCOUNT_B,
+          SourceId: ACCOUNTS.B,
           SourceType: "ACCOUNT",
-          AwsRegion: REGION_A,
+          AwsRegion: REGIONS.A,
           LastUpdateStatus: "FAILED",
           LastErrorCode: "AccessDeniedException",
-          LastErrorMessage: `Account ${ACCOUNT_B} has not authorized aggregator account ${ACCOUNT_A} in ${REGION_A} to collect its data in ${REGION_A}: it has no aggregation authorization for them there.`,
+          LastErrorMessage: `Account ${ACCOUNTS.B} has not authorized aggregator account ${ACCOUNTS.A} in ${REGIONS.A} to collect its data in ${REGIONS.A}: it has no aggregation authorization for them there.`,
         },
         // The aggregator's own account needs no authorization.
         {
-          SourceId: ACCOUNT_A,
+          SourceId: ACCOUNTS.A,
           SourceType: "ACCOUNT",
-          AwsRegion: REGION_B,
+          AwsRegion: REGIONS.B,
           LastUpdateStatus: "SUCCEEDED",
         },
         {
-          SourceId: ACCOUNT_A,
+          SourceId: ACCOUNTS.A,
           SourceType: "ACCOUNT",
-          AwsRegion: REGION_A,
+          AwsRegion: REGIONS.A,
           LastUpdateStatus: "SUCCEEDED",
         },
       ],
@@ -97,19 +91,19 @@ describe("emulator: Config DescribeConfigurationAggregatorSourcesStatus", () => 
   });
 
   it("filters by UpdateStatus and pages by Limit", async () => {
-    await config().send(putAccounts([ACCOUNT_B, ACCOUNT_C], [REGION_A, REGION_B]));
-    await sourceB(REGION_A).send(authorizeA());
+    await config().send(putAccounts([ACCOUNTS.B, ACCOUNTS.C], [REGIONS.A, REGIONS.B]));
+    await sourceB(REGIONS.A).send(authorizeA());
     const failed = await status({ UpdateStatus: ["FAILED"] });
     assert.deepEqual(
       failed.AggregatedSourceStatusList?.map((s) => `${s.SourceId} ${s.AwsRegion}`),
-      [`${ACCOUNT_B} ${REGION_B}`, `${ACCOUNT_C} ${REGION_A}`, `${ACCOUNT_C} ${REGION_B}`],
+      [`${ACCOUNTS.B} ${REGIONS.B}`, `${ACCOUNTS.C} ${REGIONS.A}`, `${ACCOUNTS.C} ${REGIONS.B}`],
     );
     const first = await status({ UpdateStatus: ["FAILED"], Limit: 2 });
     assert.equal(first.AggregatedSourceStatusList?.length, 2);
     const second = await status({ UpdateStatus: ["FAILED"], Limit: 2, NextToken: first.NextToken });
     assert.deepEqual(
       second.AggregatedSourceStatusList?.map((s) => `${s.SourceId} ${s.AwsRegion}`),
-      [`${ACCOUNT_C} ${REGION_B}`],
+      [`${ACCOUNTS.C} ${REGIONS.B}`],
     );
     assert.equal(second.NextToken, undefined);
     await rejectsWith(
@@ -122,11 +116,11 @@ describe("emulator: Config DescribeConfigurationAggregatorSourcesStatus", () => 
 
   it("covers every region the emulator has seen for AllAwsRegions", async () => {
     await sourceB(REGION_C).send(authorizeA());
-    await config().send(putAccounts([ACCOUNT_B]));
+    await config().send(putAccounts([ACCOUNTS.B]));
     const { AggregatedSourceStatusList } = await status();
     assert.deepEqual(
       AggregatedSourceStatusList?.map((s) => `${s.AwsRegion} ${s.LastUpdateStatus}`),
-      [`${REGION_A} FAILED`, `${REGION_C} SUCCEEDED`],
+      [`${REGIONS.A} FAILED`, `${REGION_C} SUCCEEDED`],
     );
   });
 
@@ -137,7 +131,7 @@ describe("emulator: Config DescribeConfigurationAggregatorSourcesStatus", () => 
       400,
       "The configuration aggregator does not exist. Check the configuration aggregator name and try again.",
     );
-    await config().send(putAccounts([ACCOUNT_B], [REGION_A]));
+    await config().send(putAccounts([ACCOUNTS.B], [REGIONS.A]));
     await rejectsWith(
       status({ Limit: 101 }),
       "InvalidLimitException",
@@ -163,40 +157,40 @@ describe("emulator: Config DescribeConfigurationAggregatorSourcesStatus", () => 
 });
 
 describe("emulator: Config pending aggregation requests", () => {
-  useEmulator({ accessKeys: { [KEY_B]: ACCOUNT_B } });
+  useEmulator({ accessKeys: { [KEY_B]: ACCOUNTS.B } });
 
   it("leaves a request in each source account and region not yet authorized", async () => {
-    await sourceB(REGION_B).send(authorizeA());
-    await config().send(putAccounts([ACCOUNT_B, ACCOUNT_A], [REGION_A, REGION_B]));
-    assert.deepEqual(await pendingIn(REGION_A), [
-      { RequesterAccountId: ACCOUNT_A, RequesterAwsRegion: REGION_A },
+    await sourceB(REGIONS.B).send(authorizeA());
+    await config().send(putAccounts([ACCOUNTS.B, ACCOUNTS.A], [REGIONS.A, REGIONS.B]));
+    assert.deepEqual(await pendingIn(REGIONS.A), [
+      { RequesterAccountId: ACCOUNTS.A, RequesterAwsRegion: REGIONS.A },
     ]);
-    assert.deepEqual(await pendingIn(REGION_B), []);
+    assert.deepEqual(await pendingIn(REGIONS.B), []);
     // The aggregator's own account is never asked.
     const own = await config().send(new DescribePendingAggregationRequestsCommand({}));
     assert.deepEqual(own.PendingAggregationRequests, []);
   });
 
   it("drops the request when the source account authorizes the aggregator", async () => {
-    await config().send(putAccounts([ACCOUNT_B], [REGION_A]));
-    await sourceB(REGION_A).send(authorizeA());
-    assert.deepEqual(await pendingIn(REGION_A), []);
+    await config().send(putAccounts([ACCOUNTS.B], [REGIONS.A]));
+    await sourceB(REGIONS.A).send(authorizeA());
+    assert.deepEqual(await pendingIn(REGIONS.A), []);
   });
 
   it("drops the request when the source account deletes it; deleting again is not an error", async () => {
-    await config().send(putAccounts([ACCOUNT_B], [REGION_A]));
+    await config().send(putAccounts([ACCOUNTS.B], [REGIONS.A]));
     const remove = new DeletePendingAggregationRequestCommand({
-      RequesterAccountId: ACCOUNT_A,
-      RequesterAwsRegion: REGION_A,
+      RequesterAccountId: ACCOUNTS.A,
+      RequesterAwsRegion: REGIONS.A,
     });
-    await sourceB(REGION_A).send(remove);
-    assert.deepEqual(await pendingIn(REGION_A), []);
-    await sourceB(REGION_A).send(remove);
+    await sourceB(REGIONS.A).send(remove);
+    assert.deepEqual(await pendingIn(REGIONS.A), []);
+    await sourceB(REGIONS.A).send(remove);
     await rejectsWith(
-      sourceB(REGION_A).send(
+      sourceB(REGIONS.A).send(
         new DeletePendingAggregationRequestCommand({
           RequesterAccountId: "1",
-          RequesterAwsRegion: REGION_A,
+          RequesterAwsRegion: REGIONS.A,
         }),
       ),
       "ValidationException",
@@ -206,13 +200,13 @@ describe("emulator: Config pending aggregation requests", () => {
   });
 
   it("pages by Limit up to 20", async () => {
-    for (const region of [REGION_A, REGION_B, REGION_C])
-      await config({ region }).send(putAccounts([ACCOUNT_B], [REGION_A]));
-    const client = sourceB(REGION_A);
+    for (const region of [REGIONS.A, REGIONS.B, REGION_C])
+      await config({ region }).send(putAccounts([ACCOUNTS.B], [REGIONS.A]));
+    const client = sourceB(REGIONS.A);
     const first = await client.send(new DescribePendingAggregationRequestsCommand({ Limit: 2 }));
     assert.deepEqual(
       first.PendingAggregationRequests?.map((r) => r.RequesterAwsRegion),
-      [REGION_A, REGION_B],
+      [REGIONS.A, REGIONS.B],
     );
     const second = await client.send(
       new DescribePendingAggregationRequestsCommand({ Limit: 2, NextToken: first.NextToken }),

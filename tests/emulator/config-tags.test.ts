@@ -6,14 +6,15 @@ import {
   TagResourceCommand,
   UntagResourceCommand,
 } from "@aws-sdk/client-config-service";
-import { ACCOUNT_B, REGION_A, REGION_B, useEmulator } from "../support/emulator.js";
+import { useEmulator } from "../support/emulator.js";
 import { config, failure, rejectsWith } from "./helpers.js";
+import { ACCOUNTS, REGIONS } from "../support/fixtures.js";
 
 async function aggregatorArn(tags?: { Key: string; Value: string }[]): Promise<string> {
   const out = await config().send(
     new PutConfigurationAggregatorCommand({
       ConfigurationAggregatorName: "tags",
-      AccountAggregationSources: [{ AccountIds: [ACCOUNT_B], AllAwsRegions: true }],
+      AccountAggregationSources: [{ AccountIds: [ACCOUNTS.B], AllAwsRegions: true }],
       ...(tags ? { Tags: tags } : {}),
     }),
   );
@@ -66,8 +67,8 @@ describe("emulator: Config TagResource, UntagResource, ListTagsForResource", () 
   it("tags aggregation authorizations too", async () => {
     const { AggregationAuthorization } = await config().send(
       new PutAggregationAuthorizationCommand({
-        AuthorizedAccountId: ACCOUNT_B,
-        AuthorizedAwsRegion: REGION_B,
+        AuthorizedAccountId: ACCOUNTS.B,
+        AuthorizedAwsRegion: REGIONS.B,
       }),
     );
     const arn = AggregationAuthorization!.AggregationAuthorizationArn!;
@@ -99,7 +100,7 @@ describe("emulator: Config TagResource, UntagResource, ListTagsForResource", () 
 
   it("answers ResourceNotFoundException for unknown ARNs and other regions' resources", async () => {
     const arn = await aggregatorArn();
-    const unknown = `arn:aws:config:${REGION_A}:111111111111:config-aggregator/config-aggregator-zzzzzzzz`;
+    const unknown = `arn:aws:config:${REGIONS.A}:${ACCOUNTS.A}:config-aggregator/config-aggregator-zzzzzzzz`;
     const message = (a: string): string =>
       `You have specified a resource that does not exist: ${a}`;
     await rejectsWith(
@@ -117,7 +118,7 @@ describe("emulator: Config TagResource, UntagResource, ListTagsForResource", () 
       message(unknown),
     );
     await rejectsWith(
-      config({ region: REGION_B }).send(new ListTagsForResourceCommand({ ResourceArn: arn })),
+      config({ region: REGIONS.B }).send(new ListTagsForResourceCommand({ ResourceArn: arn })),
       "ResourceNotFoundException",
       400,
       message(arn),

@@ -6,12 +6,13 @@ import {
   PutConfigurationAggregatorCommand,
   type PutConfigurationAggregatorCommandInput,
 } from "@aws-sdk/client-config-service";
-import { ACCOUNT_B, REGION_A, useEmulator } from "../support/emulator.js";
+import { useEmulator } from "../support/emulator.js";
 import { config, failure } from "./helpers.js";
+import { ACCOUNTS, REGIONS } from "../support/fixtures.js";
 
 const ONE = "1 validation error detected: ";
-const SOURCE = { AccountIds: [ACCOUNT_B], AwsRegions: [REGION_A] };
-const ROLE = "arn:aws:iam::111111111111:role/org";
+const SOURCE = { AccountIds: [ACCOUNTS.B], AwsRegions: [REGIONS.A] };
+const ROLE = `arn:aws:iam::${ACCOUNTS.A}:role/org`;
 
 /** A valid aggregator input with `patch` applied; the SDK sends whatever it is given. */
 function input(patch: Record<string, unknown>): PutConfigurationAggregatorCommandInput {
@@ -65,7 +66,7 @@ const cases: Case[] = [
     rule: "at most one account source",
     input: input({ AccountAggregationSources: [SOURCE, SOURCE] }),
     code: "ValidationException",
-    message: `${ONE}Value '[{AccountIds: [${ACCOUNT_B}],AwsRegions: [${REGION_A}]}, {AccountIds: [${ACCOUNT_B}],AwsRegions: [${REGION_A}]}]' at 'accountAggregationSources' failed to satisfy constraint: Member must have length less than or equal to 1`,
+    message: `${ONE}Value '[{AccountIds: [${ACCOUNTS.B}],AwsRegions: [${REGIONS.A}]}, {AccountIds: [${ACCOUNTS.B}],AwsRegions: [${REGIONS.A}]}]' at 'accountAggregationSources' failed to satisfy constraint: Member must have length less than or equal to 1`,
   },
   {
     rule: "AccountIds is required",
@@ -82,14 +83,14 @@ const cases: Case[] = [
   {
     rule: "account IDs are 12 digits",
     input: input({
-      AccountAggregationSources: [{ AccountIds: ["12345", ACCOUNT_B], AllAwsRegions: true }],
+      AccountAggregationSources: [{ AccountIds: ["12345", ACCOUNTS.B], AllAwsRegions: true }],
     }),
     code: "ValidationException",
-    message: `${ONE}Value '[12345, ${ACCOUNT_B}]' at 'accountAggregationSources.1.member.accountIds' failed to satisfy constraint: Member must satisfy constraint: [Member must satisfy regular expression pattern: \\d{12}]`,
+    message: `${ONE}Value '[12345, ${ACCOUNTS.B}]' at 'accountAggregationSources.1.member.accountIds' failed to satisfy constraint: Member must satisfy constraint: [Member must satisfy regular expression pattern: \\d{12}]`,
   },
   {
     rule: "an empty AwsRegions list is a model violation",
-    input: input({ AccountAggregationSources: [{ AccountIds: [ACCOUNT_B], AwsRegions: [] }] }),
+    input: input({ AccountAggregationSources: [{ AccountIds: [ACCOUNTS.B], AwsRegions: [] }] }),
     code: "ValidationException",
     message: `${ONE}Value '[]' at 'accountAggregationSources.1.member.awsRegions' failed to satisfy constraint: Member must have length greater than or equal to 1`,
   },
@@ -209,7 +210,7 @@ const cases: Case[] = [
     rule: "not AllAwsRegions together with AwsRegions",
     input: input({
       AccountAggregationSources: [
-        { AccountIds: [ACCOUNT_B], AllAwsRegions: true, AwsRegions: [REGION_A] },
+        { AccountIds: [ACCOUNTS.B], AllAwsRegions: true, AwsRegions: [REGIONS.A] },
       ],
     }),
     code: "InvalidParameterValueException",
@@ -219,7 +220,7 @@ const cases: Case[] = [
   {
     rule: "either AllAwsRegions or AwsRegions",
     input: input({
-      AccountAggregationSources: [{ AccountIds: [ACCOUNT_B], AllAwsRegions: false }],
+      AccountAggregationSources: [{ AccountIds: [ACCOUNTS.B], AllAwsRegions: false }],
     }),
     code: "InvalidParameterValueException",
     message:
@@ -321,8 +322,8 @@ describe("emulator: Config input validation", () => {
       const seen = await failure(
         config().send(
           new PutAggregationAuthorizationCommand({
-            AuthorizedAccountId: ACCOUNT_B,
-            AuthorizedAwsRegion: REGION_A,
+            AuthorizedAccountId: ACCOUNTS.B,
+            AuthorizedAwsRegion: REGIONS.A,
             Tags: [{ Key: "aws:cloudformation:stack-name", Value: "s" }],
           }),
         ),

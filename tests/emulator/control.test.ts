@@ -7,14 +7,15 @@ import {
   EnableAWSServiceAccessCommand,
 } from "@aws-sdk/client-organizations";
 import { ORGANIZATION_ID } from "../../emulator/index.js";
-import { ACCOUNT_A, ACCOUNT_B, REGION_A, useEmulator } from "../support/emulator.js";
+import { useEmulator } from "../support/emulator.js";
 import { config, iam, organizations, organizationsFailure, rejectsWith, sts } from "./helpers.js";
+import { ACCOUNTS, REGIONS } from "../support/fixtures.js";
 
 /** The organization the emulator starts with by default. */
 const START_ORGANIZATION = {
   mode: "all",
   id: ORGANIZATION_ID,
-  managementAccount: ACCOUNT_A,
+  managementAccount: ACCOUNTS.A,
   members: "all",
   enabledServicePrincipals: [],
   delegatedAdministrators: [],
@@ -69,8 +70,8 @@ describe("emulator: control endpoints over HTTP", () => {
           seq: 1,
           service: "sts",
           operation: "GetCallerIdentity",
-          account: ACCOUNT_A,
-          region: REGION_A,
+          account: ACCOUNTS.A,
+          region: REGIONS.A,
           status: 200,
         },
       ],
@@ -82,8 +83,8 @@ describe("emulator: control endpoints over HTTP", () => {
   it("shows the state and resets it", async () => {
     await config().send(
       new PutAggregationAuthorizationCommand({
-        AuthorizedAccountId: ACCOUNT_B,
-        AuthorizedAwsRegion: REGION_A,
+        AuthorizedAccountId: ACCOUNTS.B,
+        AuthorizedAwsRegion: REGIONS.A,
         Tags: [{ Key: "k", Value: "v" }],
       }),
     );
@@ -94,18 +95,18 @@ describe("emulator: control endpoints over HTTP", () => {
         resources: [
           {
             kind: "authorization",
-            account: ACCOUNT_A,
-            region: REGION_A,
-            arn: `arn:aws:config:${REGION_A}:${ACCOUNT_A}:aggregation-authorization/${ACCOUNT_B}/${REGION_A}`,
-            id: `${ACCOUNT_B}:${REGION_A}`,
+            account: ACCOUNTS.A,
+            region: REGIONS.A,
+            arn: `arn:aws:config:${REGIONS.A}:${ACCOUNTS.A}:aggregation-authorization/${ACCOUNTS.B}/${REGIONS.A}`,
+            id: `${ACCOUNTS.B}:${REGIONS.A}`,
             tags: { k: "v" },
           },
         ],
         roles: [
           {
-            account: ACCOUNT_A,
+            account: ACCOUNTS.A,
             name: "r",
-            arn: `arn:aws:iam::${ACCOUNT_A}:role/r`,
+            arn: `arn:aws:iam::${ACCOUNTS.A}:role/r`,
             attachedPolicyArns: [],
             tags: {},
           },
@@ -128,13 +129,13 @@ describe("emulator: control endpoints over HTTP", () => {
     const billing = {
       mode: "consolidated-billing",
       id: ORGANIZATION_ID,
-      managementAccount: ACCOUNT_A,
-      members: [ACCOUNT_B],
+      managementAccount: ACCOUNTS.A,
+      members: [ACCOUNTS.B],
       enabledServicePrincipals: [],
       delegatedAdministrators: [],
     };
     assert.deepEqual(
-      await call("POST", "organization", { mode: "consolidated-billing", members: [ACCOUNT_B] }),
+      await call("POST", "organization", { mode: "consolidated-billing", members: [ACCOUNTS.B] }),
       [200, billing],
     );
     assert.deepEqual(await call("GET", "organization"), [200, billing]);
@@ -168,7 +169,7 @@ describe("emulator: control endpoints over HTTP", () => {
       400,
       { message: "Invalid organization: unknown field owner. Allowed fields are: mode, members." },
     ]);
-    assert.deepEqual(await call("POST", "organization", { mode: "none", members: [ACCOUNT_B] }), [
+    assert.deepEqual(await call("POST", "organization", { mode: "none", members: [ACCOUNTS.B] }), [
       400,
       { message: "Invalid organization: members are given but the mode is none." },
     ]);

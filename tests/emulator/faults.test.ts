@@ -10,8 +10,9 @@ import { GetResourcesCommand } from "@aws-sdk/client-resource-groups-tagging-api
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { FaultSpec } from "../../emulator/index.js";
-import { ACCOUNT_B, REGION_B, useEmulator } from "../support/emulator.js";
+import { useEmulator } from "../support/emulator.js";
 import { config, failure, iam, keys, rejectsWith, sts, tagging } from "./helpers.js";
+import { ACCOUNTS, REGIONS } from "../support/fixtures.js";
 
 const describeCmd = (): DescribeConfigurationAggregatorsCommand =>
   new DescribeConfigurationAggregatorsCommand({});
@@ -20,7 +21,7 @@ async function putAggregator(name = "agg", client = config()): Promise<string> {
   const out = await client.send(
     new PutConfigurationAggregatorCommand({
       ConfigurationAggregatorName: name,
-      AccountAggregationSources: [{ AccountIds: [ACCOUNT_B], AllAwsRegions: true }],
+      AccountAggregationSources: [{ AccountIds: [ACCOUNTS.B], AllAwsRegions: true }],
       Tags: [{ Key: "a", Value: "1" }],
     }),
   );
@@ -28,7 +29,7 @@ async function putAggregator(name = "agg", client = config()): Promise<string> {
 }
 
 describe("emulator: fault injection", () => {
-  const fixture = useEmulator({ accessKeys: { AKIAACCOUNTB: ACCOUNT_B } });
+  const fixture = useEmulator({ accessKeys: { AKIAACCOUNTB: ACCOUNTS.B } });
   const statuses = (operation: string): number[] =>
     fixture.emulator
       .requests()
@@ -78,7 +79,7 @@ describe("emulator: fault injection", () => {
           ),
       );
     assert.deepEqual(outcomes, ["ok", "ok", "ThrottlingException", "ThrottlingException"]);
-    await config({ region: REGION_B }).send(describeCmd());
+    await config({ region: REGIONS.B }).send(describeCmd());
     await config({ credentials: keys("AKIAACCOUNTB") }).send(describeCmd());
     await config().send(
       new TagResourceCommand({
@@ -181,7 +182,7 @@ describe("emulator: fault injection", () => {
       ),
       "AccessDeniedException",
       400,
-      "User: arn:aws:iam::111111111111:root is not authorized to perform: config:TagResource",
+      `User: arn:aws:iam::${ACCOUNTS.A}:root is not authorized to perform: config:TagResource`,
     );
     await rejectsWith(
       config({ maxAttempts: 3 }).send(describeCmd()),
@@ -220,12 +221,12 @@ describe("emulator: fault injection", () => {
 
   it("matches rules by account and region", async () => {
     fixture.emulator.setFaults({
-      rules: [{ kind: "unavailable", account: ACCOUNT_B, region: REGION_B }],
+      rules: [{ kind: "unavailable", account: ACCOUNTS.B, region: REGIONS.B }],
     });
-    await config({ region: REGION_B }).send(describeCmd());
+    await config({ region: REGIONS.B }).send(describeCmd());
     await config({ credentials: keys("AKIAACCOUNTB") }).send(describeCmd());
     await rejectsWith(
-      config({ credentials: keys("AKIAACCOUNTB"), region: REGION_B }).send(describeCmd()),
+      config({ credentials: keys("AKIAACCOUNTB"), region: REGIONS.B }).send(describeCmd()),
       "ServiceUnavailable",
       503,
     );

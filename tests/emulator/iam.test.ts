@@ -10,8 +10,9 @@ import {
   TagRoleCommand,
   UntagRoleCommand,
 } from "@aws-sdk/client-iam";
-import { ACCOUNT_A, useEmulator } from "../support/emulator.js";
+import { useEmulator } from "../support/emulator.js";
 import { failure, iam, rejectsWith } from "./helpers.js";
+import { ACCOUNTS } from "../support/fixtures.js";
 
 const TRUST = JSON.stringify({
   Version: "2012-10-17",
@@ -40,7 +41,7 @@ describe("emulator: IAM roles", () => {
       Path: "/service-role/",
       RoleName: "aws-config",
       RoleId: Role!.RoleId,
-      Arn: `arn:aws:iam::${ACCOUNT_A}:role/service-role/aws-config`,
+      Arn: `arn:aws:iam::${ACCOUNTS.A}:role/service-role/aws-config`,
       CreateDate: Role!.CreateDate,
       AssumeRolePolicyDocument: encodeURIComponent(TRUST),
       Description: "Config recorder",

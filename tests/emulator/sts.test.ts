@@ -6,23 +6,17 @@ import {
 import { CreateRoleCommand } from "@aws-sdk/client-iam";
 import { AssumeRoleCommand, GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { fromTemporaryCredentials } from "@aws-sdk/credential-providers";
-import {
-  ACCOUNT_A,
-  ACCOUNT_B,
-  ACCOUNT_C,
-  REGION_A,
-  roleArn,
-  useEmulator,
-} from "../support/emulator.js";
+import { useEmulator } from "../support/emulator.js";
 import { config, failure, iam, keys, rejectsWith, sts } from "./helpers.js";
+import { ACCOUNTS, REGIONS, roleArn } from "../support/fixtures.js";
 
-const DENIED = roleArn(ACCOUNT_B, "denied");
-const GUARDED = roleArn(ACCOUNT_B, "guarded");
+const DENIED = roleArn(ACCOUNTS.B, "denied");
+const GUARDED = roleArn(ACCOUNTS.B, "guarded");
 const SECRET_EXTERNAL_ID = "s3cr3t-external-id";
 
 describe("emulator: STS", () => {
   const fixture = useEmulator({
-    accessKeys: { AKIACONFIGUREDC: ACCOUNT_C },
+    accessKeys: { AKIACONFIGUREDC: ACCOUNTS.C },
     deniedRoles: [DENIED],
     roleExternalIds: { [GUARDED]: SECRET_EXTERNAL_ID },
   });
@@ -31,7 +25,7 @@ describe("emulator: STS", () => {
     const out = await sts().send(new GetCallerIdentityCommand({}));
     assert.deepEqual(
       { Account: out.Account, Arn: out.Arn, UserId: out.UserId },
-      { Account: ACCOUNT_A, Arn: `arn:aws:iam::${ACCOUNT_A}:root`, UserId: ACCOUNT_A },
+      { Account: ACCOUNTS.A, Arn: `arn:aws:iam::${ACCOUNTS.A}:root`, UserId: ACCOUNTS.A },
     );
   });
 
@@ -39,13 +33,13 @@ describe("emulator: STS", () => {
     const out = await sts({ credentials: keys("AKIACONFIGUREDC") }).send(
       new GetCallerIdentityCommand({}),
     );
-    assert.equal(out.Account, ACCOUNT_C);
+    assert.equal(out.Account, ACCOUNTS.C);
   });
 
   it("issues credentials that act as the role's account", async () => {
     const out = await sts().send(
       new AssumeRoleCommand({
-        RoleArn: roleArn(ACCOUNT_B, "deployer"),
+        RoleArn: roleArn(ACCOUNTS.B, "deployer"),
         RoleSessionName: "ci",
         DurationSeconds: 900,
       }),
@@ -56,7 +50,7 @@ describe("emulator: STS", () => {
     assert.ok(creds.SessionToken!.length > 20);
     const lifetime = creds.Expiration!.getTime() - Date.now();
     assert.ok(lifetime > 890_000 && lifetime <= 900_000, `lifetime ${lifetime}`);
-    assert.equal(out.AssumedRoleUser!.Arn, `arn:aws:sts::${ACCOUNT_B}:assumed-role/deployer/ci`);
+    assert.equal(out.AssumedRoleUser!.Arn, `arn:aws:sts::${ACCOUNTS.B}:assumed-role/deployer/ci`);
     assert.match(out.AssumedRoleUser!.AssumedRoleId!, /^AROA[A-Z0-9]{17}:ci$/);
     const me = await sts({
       credentials: {
@@ -68,7 +62,7 @@ describe("emulator: STS", () => {
     assert.deepEqual(
       { Account: me.Account, Arn: me.Arn, UserId: me.UserId },
       {
-        Account: ACCOUNT_B,
+        Account: ACCOUNTS.B,
         Arn: out.AssumedRoleUser!.Arn,
         UserId: out.AssumedRoleUser!.AssumedRoleId,
       },
@@ -77,34 +71,34 @@ describe("emulator: STS", () => {
 
   it("works across accounts through fromTemporaryCredentials", async () => {
     const credentials = fromTemporaryCredentials({
-      params: { RoleArn: roleArn(ACCOUNT_B, "config-admin"), RoleSessionName: "pulumi" },
+      params: { RoleArn: roleArn(ACCOUNTS.B, "config-admin"), RoleSessionName: "pulumi" },
     });
     const inB = config({ credentials });
     await inB.send(
       new PutConfigurationAggregatorCommand({
         ConfigurationAggregatorName: "in-b",
-        AccountAggregationSources: [{ AccountIds: [ACCOUNT_A], AllAwsRegions: true }],
+        AccountAggregationSources: [{ AccountIds: [ACCOUNTS.A], AllAwsRegions: true }],
       }),
     );
     const inA = await config().send(new DescribeConfigurationAggregatorsCommand({}));
     assert.deepEqual(inA.ConfigurationAggregators, []);
     assert.deepEqual(
       fixture.emulator.snapshot().resources.map((r) => [r.account, r.region, r.id]),
-      [[ACCOUNT_B, REGION_A, "in-b"]],
+      [[ACCOUNTS.B, REGIONS.A, "in-b"]],
     );
     assert.deepEqual(
       fixture.emulator.requests().map((r) => [r.service, r.operation, r.account]),
       [
-        ["sts", "AssumeRole", ACCOUNT_A],
-        ["config", "PutConfigurationAggregator", ACCOUNT_B],
-        ["config", "DescribeConfigurationAggregators", ACCOUNT_A],
+        ["sts", "AssumeRole", ACCOUNTS.A],
+        ["config", "PutConfigurationAggregator", ACCOUNTS.B],
+        ["config", "DescribeConfigurationAggregators", ACCOUNTS.A],
       ],
     );
   });
 
   it("keeps issued credentials valid across reset()", async () => {
     const out = await sts().send(
-      new AssumeRoleCommand({ RoleArn: roleArn(ACCOUNT_B, "r"), RoleSessionName: "session" }),
+      new AssumeRoleCommand({ RoleArn: roleArn(ACCOUNTS.B, "r"), RoleSessionName: "session" }),
     );
     fixture.emulator.reset();
     const c = out.Credentials!;
@@ -115,7 +109,7 @@ describe("emulator: STS", () => {
         sessionToken: c.SessionToken!,
       },
     }).send(new GetCallerIdentityCommand({}));
-    assert.equal(me.Account, ACCOUNT_B);
+    assert.equal(me.Account, ACCOUNTS.B);
   });
 
   it("refuses denied roles with AccessDenied (403)", async () => {
@@ -123,12 +117,12 @@ describe("emulator: STS", () => {
       sts().send(new AssumeRoleCommand({ RoleArn: DENIED, RoleSessionName: "session" })),
       "AccessDenied",
       403,
-      `User: arn:aws:iam::${ACCOUNT_A}:root is not authorized to perform: sts:AssumeRole on resource: ${DENIED}`,
+      `User: arn:aws:iam::${ACCOUNTS.A}:root is not authorized to perform: sts:AssumeRole on resource: ${DENIED}`,
     );
   });
 
   it("requires the configured external ID and never echoes it", async () => {
-    const expected = `User: arn:aws:iam::${ACCOUNT_A}:root is not authorized to perform: sts:AssumeRole on resource: ${GUARDED}`;
+    const expected = `User: arn:aws:iam::${ACCOUNTS.A}:root is not authorized to perform: sts:AssumeRole on resource: ${GUARDED}`;
     await rejectsWith(
       sts().send(new AssumeRoleCommand({ RoleArn: GUARDED, RoleSessionName: "session" })),
       "AccessDenied",
@@ -169,7 +163,7 @@ describe("emulator: STS", () => {
   });
 
   it("honours DurationSeconds within 900..43200", async () => {
-    const role = roleArn(ACCOUNT_B, "r");
+    const role = roleArn(ACCOUNTS.B, "r");
     await rejectsWith(
       sts().send(
         new AssumeRoleCommand({ RoleArn: role, RoleSessionName: "session", DurationSeconds: 899 }),
@@ -198,7 +192,7 @@ describe("emulator: STS", () => {
 
   it("applies the MaxSessionDuration of a role the emulated IAM holds", async () => {
     const b = iam({
-      credentials: fromTemporaryCredentials({ params: { RoleArn: roleArn(ACCOUNT_B, "admin") } }),
+      credentials: fromTemporaryCredentials({ params: { RoleArn: roleArn(ACCOUNTS.B, "admin") } }),
     });
     await b.send(
       new CreateRoleCommand({
@@ -210,7 +204,7 @@ describe("emulator: STS", () => {
     await rejectsWith(
       sts().send(
         new AssumeRoleCommand({
-          RoleArn: roleArn(ACCOUNT_B, "short"),
+          RoleArn: roleArn(ACCOUNTS.B, "short"),
           RoleSessionName: "session",
           DurationSeconds: 7200,
         }),
@@ -235,7 +229,7 @@ describe("emulator: STS", () => {
     );
     await rejectsWith(
       sts().send(
-        new AssumeRoleCommand({ RoleArn: roleArn(ACCOUNT_B, "r"), RoleSessionName: "a b" }),
+        new AssumeRoleCommand({ RoleArn: roleArn(ACCOUNTS.B, "r"), RoleSessionName: "a b" }),
       ),
       "ValidationError",
       400,

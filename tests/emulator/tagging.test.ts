@@ -11,8 +11,9 @@ import {
   TagResourcesCommand,
   UntagResourcesCommand,
 } from "@aws-sdk/client-resource-groups-tagging-api";
-import { ACCOUNT_B, REGION_A, REGION_B, useEmulator } from "../support/emulator.js";
+import { useEmulator } from "../support/emulator.js";
 import { config, failure, tagging } from "./helpers.js";
+import { ACCOUNTS, REGIONS } from "../support/fixtures.js";
 
 type Tags = { Key: string; Value: string }[];
 
@@ -20,7 +21,7 @@ async function aggregator(name: string, tags?: Tags): Promise<string> {
   const out = await config().send(
     new PutConfigurationAggregatorCommand({
       ConfigurationAggregatorName: name,
-      AccountAggregationSources: [{ AccountIds: [ACCOUNT_B], AllAwsRegions: true }],
+      AccountAggregationSources: [{ AccountIds: [ACCOUNTS.B], AllAwsRegions: true }],
       ...(tags ? { Tags: tags } : {}),
     }),
   );
@@ -30,7 +31,7 @@ async function aggregator(name: string, tags?: Tags): Promise<string> {
 async function authorization(region: string, tags?: Tags): Promise<string> {
   const out = await config().send(
     new PutAggregationAuthorizationCommand({
-      AuthorizedAccountId: ACCOUNT_B,
+      AuthorizedAccountId: ACCOUNTS.B,
       AuthorizedAwsRegion: region,
       ...(tags ? { Tags: tags } : {}),
     }),
@@ -45,7 +46,7 @@ describe("emulator: Resource Groups Tagging API", () => {
     it("returns tagged resources, leaving out unknown and never-tagged ones", async () => {
       const tagged = await aggregator("tagged", [{ Key: "env", Value: "prod" }]);
       const untagged = await aggregator("untagged");
-      const unknown = `arn:aws:config:${REGION_A}:111111111111:config-aggregator/config-aggregator-00000000`;
+      const unknown = `arn:aws:config:${REGIONS.A}:${ACCOUNTS.A}:config-aggregator/config-aggregator-00000000`;
       const out = await tagging().send(
         new GetResourcesCommand({ ResourceARNList: [untagged, unknown, tagged] }),
       );
@@ -82,7 +83,7 @@ describe("emulator: Resource Groups Tagging API", () => {
     it("accepts 1 to 100 ARNs", async () => {
       const arns = Array.from(
         { length: 101 },
-        (_, i) => `arn:aws:config:${REGION_A}:111111111111:x/${i}`,
+        (_, i) => `arn:aws:config:${REGIONS.A}:${ACCOUNTS.A}:x/${i}`,
       );
       const seen = await failure(
         tagging().send(new GetResourcesCommand({ ResourceARNList: arns })),
@@ -98,7 +99,7 @@ describe("emulator: Resource Groups Tagging API", () => {
   describe("GetResources by filters", () => {
     it("filters by resource type", async () => {
       const agg = await aggregator("agg", [{ Key: "a", Value: "1" }]);
-      const auth = await authorization(REGION_B, [{ Key: "a", Value: "1" }]);
+      const auth = await authorization(REGIONS.B, [{ Key: "a", Value: "1" }]);
       const list = async (filters: string[]): Promise<string[]> => {
         const out = await tagging().send(new GetResourcesCommand({ ResourceTypeFilters: filters }));
         return out.ResourceTagMappingList!.map((m) => m.ResourceARN!);
@@ -190,7 +191,7 @@ describe("emulator: Resource Groups Tagging API", () => {
   describe("TagResources and UntagResources", () => {
     it("share the tag store with Config's own tag operations", async () => {
       const agg = await aggregator("agg", [{ Key: "a", Value: "1" }]);
-      const auth = await authorization(REGION_A);
+      const auth = await authorization(REGIONS.A);
       const tagged = await tagging().send(
         new TagResourcesCommand({ ResourceARNList: [agg, auth], Tags: { team: "x", a: "2" } }),
       );
@@ -218,8 +219,8 @@ describe("emulator: Resource Groups Tagging API", () => {
         "full",
         Array.from({ length: 50 }, (_, i) => ({ Key: `k${i}`, Value: "v" })),
       );
-      const ok = await authorization(REGION_A);
-      const missing = `arn:aws:config:${REGION_A}:111111111111:config-aggregator/config-aggregator-zzzzzzzz`;
+      const ok = await authorization(REGIONS.A);
+      const missing = `arn:aws:config:${REGIONS.A}:${ACCOUNTS.A}:config-aggregator/config-aggregator-zzzzzzzz`;
       const out = await tagging().send(
         new TagResourcesCommand({
           ResourceARNList: [full, ok, missing, "arn:aws:s3:::bucket"],
@@ -254,7 +255,7 @@ describe("emulator: Resource Groups Tagging API", () => {
     it("accept at most 20 ARNs and refuse reserved keys", async () => {
       const arns = Array.from(
         { length: 21 },
-        (_, i) => `arn:aws:config:${REGION_A}:111111111111:x/${i}`,
+        (_, i) => `arn:aws:config:${REGIONS.A}:${ACCOUNTS.A}:x/${i}`,
       );
       const tooMany = await failure(
         tagging().send(new TagResourcesCommand({ ResourceARNList: arns, Tags: { a: "b" } })),

@@ -10,11 +10,12 @@ import { decodeToken, encodeToken } from "../../emulator/pagination.js";
 import { decode, s } from "../../emulator/protocols/shapes.js";
 import { el, render } from "../../emulator/protocols/xml.js";
 import { codePoints, Violations } from "../../emulator/validation.js";
+import { ACCOUNTS } from "../support/fixtures.js";
 
 const TARGET: FaultTarget = {
   service: "config",
   operation: "TagResource",
-  account: "111111111111",
+  account: ACCOUNTS.A,
   region: "us-east-1",
 };
 
@@ -41,7 +42,7 @@ describe("emulator units", () => {
       assert.ok(faults.decide(TARGET, 0).error);
       for (const other of [
         { ...TARGET, operation: "UntagResource" },
-        { ...TARGET, account: "222222222222" },
+        { ...TARGET, account: ACCOUNTS.B },
         { ...TARGET, region: "eu-west-1" },
         { ...TARGET, service: "tagging" as const },
       ])
@@ -155,15 +156,15 @@ describe("emulator units", () => {
 
     it("gives configured keys their account, issued keys theirs, and others the default", () => {
       const issued = issueCredentials({
-        account: "444444444444",
-        roleArn: "arn:aws:iam::444444444444:role/r",
+        account: ACCOUNTS.D,
+        roleArn: `arn:aws:iam::${ACCOUNTS.D}:role/r`,
         roleName: "r",
         roleId: "AROAEXAMPLE",
         sessionName: "s",
         expires: 0,
       });
-      assert.equal(accountForKey(issued.accessKeyId, {}), "444444444444");
-      assert.equal(accountForKey("AKIAOTHER", {}), "111111111111");
+      assert.equal(accountForKey(issued.accessKeyId, {}), ACCOUNTS.D);
+      assert.equal(accountForKey("AKIAOTHER", {}), ACCOUNTS.A);
       assert.equal(accountForKey("AKIAOTHER", { AKIAOTHER: "555555555555" }), "555555555555");
       assert.equal(readSessionToken(issued.sessionToken)?.sessionName, "s");
       assert.equal(readSessionToken("FwoGZXIvYXdzEBY"), undefined);

@@ -4,7 +4,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
-import { ACCOUNT_A, REGION_A, useEmulator } from "../support/emulator";
+import { useEmulator } from "../support/emulator";
+import { ACCOUNTS, REGIONS } from "../support/fixtures";
 import { emulatorEnv } from "../protocol/helpers";
 import { installConsumerProject, packRepository, REPO_ROOT } from "../support/consumer";
 import { startConsumerHost } from "./consumer-host";
@@ -42,21 +43,21 @@ import {
 } from "pulumi-aws-config-aggregation";
 
 const args: ConfigurationAggregatorArgs = {
-  accountAggregationSource: { accountIds: ["111111111111"], allAwsRegions: true },
+  accountAggregationSource: { accountIds: ["${ACCOUNTS.A}"], allAwsRegions: true },
   tags: { team: "platform" },
 };
 const aggregator = new ConfigurationAggregator("accounts", args);
 const authorization = new AggregationAuthorization("auth", {
-  authorizedAccountId: "111111111111",
+  authorizedAccountId: "${ACCOUNTS.A}",
   authorizedAwsRegion: "us-east-1",
   assumeRole: {
-    roleArn: "arn:aws:iam::222222222222:role/Deployer",
+    roleArn: "arn:aws:iam::${ACCOUNTS.B}:role/Deployer",
     externalId: pulumi.secret("external-1"),
   },
 });
 const multi = new MultiAccountAggregation("multi", {
   aggregator: { region: "us-east-1" },
-  sourceAccountIds: ["222222222222", "333333333333"],
+  sourceAccountIds: ["${ACCOUNTS.B}", "${ACCOUNTS.C}"],
   sourceRoleName: "Deployer",
   regions: ["us-east-1", "eu-west-1"],
 });
@@ -194,19 +195,19 @@ describe("the packed package", function () {
             "index.js",
           ),
         );
-        await host.configure({ "aws:region": REGION_A });
+        await host.configure({ "aws:region": REGIONS.A });
         const inputs = await host.check(
           AGGREGATOR_URN,
           {},
           {
             __provider: code,
             name: "from-consumer",
-            accountAggregationSource: { accountIds: [ACCOUNT_A], allAwsRegions: true },
+            accountAggregationSource: { accountIds: [ACCOUNTS.A], allAwsRegions: true },
             tags: { installed: "from-tarball" },
             autoNamePrefix: "from-consumer",
           },
         );
-        assert.equal(inputs.region, REGION_A);
+        assert.equal(inputs.region, REGIONS.A);
 
         const created = await host.create(AGGREGATOR_URN, inputs);
         assert.equal(created.id, "from-consumer");
@@ -214,7 +215,7 @@ describe("the packed package", function () {
           fixture.emulator
             .snapshot()
             .resources.map((r) => [r.kind, r.account, r.region, r.id, r.tags]),
-          [["aggregator", ACCOUNT_A, REGION_A, "from-consumer", { installed: "from-tarball" }]],
+          [["aggregator", ACCOUNTS.A, REGIONS.A, "from-consumer", { installed: "from-tarball" }]],
         );
         const read = await host.read(created.id, AGGREGATOR_URN, created.outputs);
         assert.deepEqual(read, { id: "from-consumer", outputs: created.outputs });
@@ -239,8 +240,7 @@ describe("the packed package", function () {
           rules: [{ kind: "reject", operation: "DescribeConfigurationAggregators", times: 1 }],
         });
         await assert.rejects(host.read(created.id, AGGREGATOR_URN, created.outputs), {
-          message:
-            'DescribeConfigurationAggregators failed for aggregator "from-consumer" in 111111111111/us-east-1: AccessDeniedException: User: arn:aws:iam::111111111111:root is not authorized to perform: config:DescribeConfigurationAggregators',
+          message: `DescribeConfigurationAggregators failed for aggregator "from-consumer" in ${ACCOUNTS.A}/us-east-1: AccessDeniedException: User: arn:aws:iam::${ACCOUNTS.A}:root is not authorized to perform: config:DescribeConfigurationAggregators`,
         });
         const installed = path.join(project, "node_modules", "pulumi-aws-config-aggregation");
         const errorsFile = path.join(installed, "dist", "provider", "shared", "aws", "errors.js");

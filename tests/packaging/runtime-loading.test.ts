@@ -7,6 +7,7 @@
 import * as assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import * as path from "node:path";
+import { ACCOUNTS } from "../support/fixtures";
 
 const REPO_ROOT = path.resolve(__dirname, "..", "..");
 
@@ -32,11 +33,11 @@ describe("the runtime's loading", () => {
       const runtime = require("./dist/provider/runtime.js");
       (async () => {
         const checked = await runtime.provider("authorization").check({}, {
-          authorizedAccountId: "111111111111", authorizedAwsRegion: "us-east-1", region: "us-east-1",
+          authorizedAccountId: "${ACCOUNTS.A}", authorizedAwsRegion: "us-east-1", region: "us-east-1",
         });
         await runtime.provider("authorization").diff("id", checked.inputs, checked.inputs);
         await runtime.provider("aggregator").check({}, { name: "a", region: "us-east-1",
-          accountAggregationSource: { accountIds: ["111111111111"], allAwsRegions: true } });
+          accountAggregationSource: { accountIds: ["${ACCOUNTS.A}"], allAwsRegions: true } });
         await runtime.provider("role").check({}, { name: "r", region: "us-east-1" });
         await runtime.provider("serviceAccess").check({}, { servicePrincipal: "config.amazonaws.com" });
         await runtime.provider("delegatedAdministrator").check({}, {
@@ -51,8 +52,8 @@ describe("the runtime's loading", () => {
       const runtime = require("./dist/provider/runtime.js");
       process.env.AWS_ENDPOINT_URL = "http://127.0.0.1:9";
       process.env.AWS_MAX_ATTEMPTS = "1";
-      runtime.provider("aggregator").delete("a", { name: "a", region: "us-east-1", accountId: "111111111111",
-        assumeRole: { roleArn: "arn:aws:iam::111111111111:role/R" } })
+      runtime.provider("aggregator").delete("a", { name: "a", region: "us-east-1", accountId: "${ACCOUNTS.A}",
+        assumeRole: { roleArn: "arn:aws:iam::${ACCOUNTS.A}:role/R" } })
         .catch(() => undefined)
         .then(() => console.log(JSON.stringify(sdk().filter((name) => name.startsWith("@aws-sdk/client-")))));`);
     assert.deepEqual(loaded, [

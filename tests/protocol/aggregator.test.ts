@@ -4,30 +4,31 @@ import {
   DeleteConfigurationAggregatorCommand,
   TagResourceCommand,
 } from "@aws-sdk/client-config-service";
-import { ACCOUNT_A, ACCOUNT_B, REGION_A, REGION_B, useEmulator } from "../support/emulator";
 import type { PropertyMap } from "../support/host";
 import {
-  AGGREGATOR_TYPE,
   ISO_8601,
   LONG_AGO,
   operations,
-  urnOf,
-  useProviderHost,
   withProvider,
+  checkAndCreate,
+  useHostedProviders,
+  assertReplaces,
+  AGGREGATOR_URN,
 } from "./helpers";
-import { providerText } from "../../provider/shared/stub";
+import { ACCOUNTS, REGIONS } from "../support/fixtures";
 
-const URN = urnOf(AGGREGATOR_TYPE, "org");
-const ARN =
-  /^arn:aws:config:us-east-1:111111111111:config-aggregator\/config-aggregator-[a-z0-9]{8}$/;
+const URN = AGGREGATOR_URN;
+const ARN = new RegExp(
+  `^arn:aws:config:us-east-1:${ACCOUNTS.A}:config-aggregator/config-aggregator-[a-z0-9]{8}$`,
+);
 
 /** The inputs `new ConfigurationAggregator("org", { name: "org", ... })` sends to check. */
 function programInputs(extra: PropertyMap = {}): PropertyMap {
   return {
     name: "org",
     accountAggregationSource: {
-      accountIds: [ACCOUNT_B, ACCOUNT_A],
-      awsRegions: [REGION_B, REGION_A],
+      accountIds: [ACCOUNTS.B, ACCOUNTS.A],
+      awsRegions: [REGIONS.B, REGIONS.A],
     },
     tags: { team: "a" },
     autoNamePrefix: "org",
@@ -36,37 +37,24 @@ function programInputs(extra: PropertyMap = {}): PropertyMap {
 }
 
 describe("ConfigurationAggregator through the dynamic-provider host", function () {
-  const fixture = useEmulator();
-  const hosted = useProviderHost(fixture, { "aws:region": REGION_A });
-  const emulator = () => fixture.emulator;
-  const host = () => hosted.host;
-  let code: string;
-
-  before(() => {
-    code = providerText("aggregator");
-  });
+  const hosted = useHostedProviders();
+  const { emulator, host, aggregatorCode: code } = hosted;
 
   /** check then create, as `pulumi up` does for a new resource; the request log is then cleared. */
-  async function created(extra: PropertyMap = {}) {
-    const checked = await host().check(URN, {}, withProvider(code, programInputs(extra)));
-    assert.deepEqual(checked.failures, []);
-    const result = await host().create(URN, checked.inputs);
-    emulator().clearRequests();
-    return { inputs: checked.inputs, id: result.id, outputs: result.outputs };
-  }
+  const created = (extra: PropertyMap = {}) =>
+    checkAndCreate(hosted, URN, code, programInputs(extra));
 
   it("checks and normalizes the program's inputs, filling in the configured region", async () => {
     const result = await host().check(URN, {}, withProvider(code, programInputs()));
     assert.deepEqual(result, {
       inputs: {
-        name: "org",
+        ...programInputs(),
+        // Sorted and de-duplicated.
         accountAggregationSource: {
-          accountIds: [ACCOUNT_A, ACCOUNT_B],
-          awsRegions: [REGION_B, REGION_A],
+          accountIds: [ACCOUNTS.A, ACCOUNTS.B],
+          awsRegions: [REGIONS.B, REGIONS.A],
         },
-        tags: { team: "a" },
-        autoNamePrefix: "org",
-        region: REGION_A,
+        region: REGIONS.A,
         __provider: code,
       },
       failures: [],
@@ -85,8 +73,8 @@ describe("ConfigurationAggregator through the dynamic-provider host", function (
     const [stored] = emulator().snapshot().resources;
     assert.deepEqual(stored, {
       kind: "aggregator",
-      account: ACCOUNT_A,
-      region: REGION_A,
+      account: ACCOUNTS.A,
+      region: REGIONS.A,
       arn: stored?.arn,
       id: "org",
       tags: { team: "a" },
@@ -99,15 +87,15 @@ describe("ConfigurationAggregator through the dynamic-provider host", function (
         id: "org",
         outputs: {
           name: "org",
-          region: REGION_A,
+          region: REGIONS.A,
           accountAggregationSource: {
-            accountIds: [ACCOUNT_A, ACCOUNT_B],
-            awsRegions: [REGION_B, REGION_A],
+            accountIds: [ACCOUNTS.A, ACCOUNTS.B],
+            awsRegions: [REGIONS.B, REGIONS.A],
           },
           tags: { team: "a" },
           autoNamePrefix: "org",
           arn: stored.arn,
-          accountId: ACCOUNT_A,
+          accountId: ACCOUNTS.A,
           __provider: code,
         },
       },
@@ -133,8 +121,8 @@ describe("ConfigurationAggregator through the dynamic-provider host", function (
     const { id, inputs, outputs } = await created();
     const permuted = programInputs({
       accountAggregationSource: {
-        accountIds: [ACCOUNT_A, ACCOUNT_B, ACCOUNT_A],
-        awsRegions: [REGION_A, REGION_B],
+        accountIds: [ACCOUNTS.A, ACCOUNTS.B, ACCOUNTS.A],
+        awsRegions: [REGIONS.A, REGIONS.B],
       },
     });
     const again = await host().check(URN, inputs, withProvider(code, permuted));
@@ -145,32 +133,24 @@ describe("ConfigurationAggregator through the dynamic-provider host", function (
     { title: "a tag change as an update", change: { tags: { team: "b" } }, replaces: [] },
     {
       title: "a source change as an update",
-      change: { accountAggregationSource: { accountIds: [ACCOUNT_B], allAwsRegions: true } },
+      change: { accountAggregationSource: { accountIds: [ACCOUNTS.B], allAwsRegions: true } },
       replaces: [],
     },
     { title: "a name change as a replacement", change: { name: "org-2" }, replaces: ["name"] },
     {
       title: "a region change as a replacement",
-      change: { region: REGION_B },
+      change: { region: REGIONS.B },
       replaces: ["region"],
     },
     {
       title: "a name and a region change as a replacement of both",
-      change: { name: "org-2", region: REGION_B },
+      change: { name: "org-2", region: REGIONS.B },
       replaces: ["name", "region"],
     },
   ];
   for (const { title, change, replaces } of changes) {
     it(`diffs ${title}, replaces ${JSON.stringify(replaces)}`, async () => {
-      const { id, inputs, outputs } = await created();
-      const news = await host().check(URN, inputs, withProvider(code, programInputs(change)));
-      assert.deepEqual(news.failures, []);
-      assert.deepEqual(await host().diff(id, URN, outputs, news.inputs, inputs), {
-        changes: "some",
-        replaces,
-        deleteBeforeReplace: false,
-      });
-      assert.deepEqual(operations(emulator()), []);
+      await assertReplaces(hosted, URN, code, await created(), programInputs(change), replaces);
     });
   }
 
@@ -204,7 +184,7 @@ describe("ConfigurationAggregator through the dynamic-provider host", function (
       outputs: { ...outputs, tags: drifted },
       inputs: {
         name: "org",
-        region: REGION_A,
+        region: REGIONS.A,
         accountAggregationSource: outputs.accountAggregationSource,
         tags: drifted,
         autoNamePrefix: "org",

@@ -1,27 +1,25 @@
 import * as assert from "node:assert/strict";
-import {
-  ACCOUNT_A,
-  ACCOUNT_B,
-  ACCOUNT_C,
-  REGION_A,
-  roleArn,
-  useEmulator,
-} from "../support/emulator";
 import { HostError, type PropertyMap } from "../support/host";
-import { AGGREGATOR_TYPE, operations, urnOf, useProviderHost, withProvider } from "./helpers";
-import { providerText } from "../../provider/shared/stub";
+import {
+  AGGREGATOR_URN,
+  aggregatorUrn,
+  operations,
+  useHostedProviders,
+  withProvider,
+} from "./helpers";
+import { ACCOUNTS, REGIONS, roleArn } from "../support/fixtures";
 
-const ROLE = roleArn(ACCOUNT_B, "Deployer");
+const ROLE = roleArn(ACCOUNTS.B, "Deployer");
 const EXTERNAL_ID = "s3cret-external-id-7f3a";
 const WRONG_EXTERNAL_ID = "wr0ng-external-id-91c2";
 const ROTATED_EXTERNAL_ID = "r0tated-external-id-5d1e";
-const URN = urnOf(AGGREGATOR_TYPE, "org");
+const URN = AGGREGATOR_URN;
 
 /** An aggregator program acting through the role; a distinct session name gets fresh credentials. */
 function programInputs(sessionName: string, extra: PropertyMap = {}): PropertyMap {
   return {
     name: "org",
-    accountAggregationSource: { accountIds: [ACCOUNT_A, ACCOUNT_B], allAwsRegions: true },
+    accountAggregationSource: { accountIds: [ACCOUNTS.A, ACCOUNTS.B], allAwsRegions: true },
     assumeRole: { roleArn: ROLE, externalId: EXTERNAL_ID, sessionName },
     autoNamePrefix: "org",
     ...extra,
@@ -29,15 +27,8 @@ function programInputs(sessionName: string, extra: PropertyMap = {}): PropertyMa
 }
 
 describe("assumeRole with an external ID through the dynamic-provider host", function () {
-  const fixture = useEmulator({ roleExternalIds: { [ROLE]: EXTERNAL_ID } });
-  const hosted = useProviderHost(fixture, { "aws:region": REGION_A });
-  const emulator = () => fixture.emulator;
-  const host = () => hosted.host;
-  let code: string;
-
-  before(() => {
-    code = providerText("aggregator");
-  });
+  const hosted = useHostedProviders({ roleExternalIds: { [ROLE]: EXTERNAL_ID } });
+  const { emulator, host, aggregatorCode: code } = hosted;
 
   /** The external IDs appear nowhere a person or a log collector could read them. */
   function assertSecretsKept(...messages: string[]) {
@@ -67,34 +58,36 @@ describe("assumeRole with an external ID through the dynamic-provider host", fun
     assert.deepEqual(first.failures, []);
     const created = await host().create(URN, first.inputs);
     const second = await host().check(
-      urnOf(AGGREGATOR_TYPE, "org-2"),
+      aggregatorUrn("org-2"),
       {},
       withProvider(code, programInputs("create-test", { name: "org-2" })),
     );
-    await host().create(urnOf(AGGREGATOR_TYPE, "org-2"), second.inputs);
+    await host().create(aggregatorUrn("org-2"), second.inputs);
 
     assert.deepEqual(
       emulator()
         .requests()
         .map((r) => `${r.operation} as ${r.account}`),
       [
-        `AssumeRole as ${ACCOUNT_A}`,
-        `DescribeConfigurationAggregators as ${ACCOUNT_B}`,
-        `PutConfigurationAggregator as ${ACCOUNT_B}`,
-        `DescribeConfigurationAggregators as ${ACCOUNT_B}`,
-        `PutConfigurationAggregator as ${ACCOUNT_B}`,
+        `AssumeRole as ${ACCOUNTS.A}`,
+        `DescribeConfigurationAggregators as ${ACCOUNTS.B}`,
+        `PutConfigurationAggregator as ${ACCOUNTS.B}`,
+        `DescribeConfigurationAggregators as ${ACCOUNTS.B}`,
+        `PutConfigurationAggregator as ${ACCOUNTS.B}`,
       ],
     );
-    assert.equal(created.outputs.accountId, ACCOUNT_B);
+    assert.equal(created.outputs.accountId, ACCOUNTS.B);
     assert.match(
       String(created.outputs.arn),
-      /^arn:aws:config:us-east-1:222222222222:config-aggregator\/config-aggregator-[a-z0-9]{8}$/,
+      new RegExp(
+        `^arn:aws:config:us-east-1:${ACCOUNTS.B}:config-aggregator/config-aggregator-[a-z0-9]{8}$`,
+      ),
     );
     assert.deepEqual(
       emulator()
         .snapshot()
         .resources.map((r) => `${r.account}/${r.region}/${r.id}`),
-      [`${ACCOUNT_B}/${REGION_A}/org`, `${ACCOUNT_B}/${REGION_A}/org-2`],
+      [`${ACCOUNTS.B}/${REGIONS.A}/org`, `${ACCOUNTS.B}/${REGIONS.A}/org-2`],
     );
     assertSecretsKept();
   });
@@ -135,7 +128,7 @@ describe("assumeRole with an external ID through the dynamic-provider host", fun
       checked.inputs,
       withProvider(code, {
         ...programInputs("replace-test"),
-        assumeRole: { roleArn: roleArn(ACCOUNT_C, "Deployer") },
+        assumeRole: { roleArn: roleArn(ACCOUNTS.C, "Deployer") },
       }),
     );
     assert.deepEqual(
@@ -145,7 +138,7 @@ describe("assumeRole with an external ID through the dynamic-provider host", fun
   });
 
   it("reports a refused external ID without repeating it, in errors and in the host's stderr", async () => {
-    const refused = `DescribeConfigurationAggregators failed for aggregator "org" in ${ACCOUNT_B}/${REGION_A}: AccessDenied: User: arn:aws:iam::${ACCOUNT_A}:root is not authorized to perform: sts:AssumeRole on resource: ${ROLE}`;
+    const refused = `DescribeConfigurationAggregators failed for aggregator "org" in ${ACCOUNTS.B}/${REGIONS.A}: AccessDenied: User: arn:aws:iam::${ACCOUNTS.A}:root is not authorized to perform: sts:AssumeRole on resource: ${ROLE}`;
     const wrongRole = { roleArn: ROLE, externalId: WRONG_EXTERNAL_ID, sessionName: "refused" };
     const checked = await host().check(
       URN,
@@ -157,13 +150,13 @@ describe("assumeRole with an external ID through the dynamic-provider host", fun
     assert.deepEqual(emulator().snapshot().resources, []);
 
     // The host prints read and delete failures, stack included, to its stderr (the engine's log).
-    const state = { ...checked.inputs, arn: "", accountId: ACCOUNT_B, tags: {} };
+    const state = { ...checked.inputs, arn: "", accountId: ACCOUNTS.B, tags: {} };
     const readFailure = await failureOf(host().read("org", URN, state, checked.inputs));
     assert.equal(readFailure.details, refused);
     const deleteFailure = await failureOf(host().delete("org", URN, state));
     assert.equal(
       deleteFailure.details,
-      `DeleteConfigurationAggregator failed for aggregator "org" in ${ACCOUNT_B}/${REGION_A}: AccessDenied: User: arn:aws:iam::${ACCOUNT_A}:root is not authorized to perform: sts:AssumeRole on resource: ${ROLE}`,
+      `DeleteConfigurationAggregator failed for aggregator "org" in ${ACCOUNTS.B}/${REGIONS.A}: AccessDenied: User: arn:aws:iam::${ACCOUNTS.A}:root is not authorized to perform: sts:AssumeRole on resource: ${ROLE}`,
     );
     assert.ok(host().stderr().includes(`AwsCallError: ${deleteFailure.details}`));
     assert.deepEqual(

@@ -4,63 +4,44 @@ import {
   DeleteAggregationAuthorizationCommand,
   TagResourceCommand,
 } from "@aws-sdk/client-config-service";
-import {
-  ACCOUNT_A,
-  ACCOUNT_B,
-  ACCOUNT_C,
-  REGION_A,
-  REGION_B,
-  useEmulator,
-} from "../support/emulator";
 import type { PropertyMap } from "../support/host";
 import {
-  AUTHORIZATION_TYPE,
   ISO_8601,
   LONG_AGO,
   operations,
-  urnOf,
-  useProviderHost,
   withProvider,
+  checkAndCreate,
+  useHostedProviders,
+  assertReplaces,
+  AUTHORIZATION_URN,
 } from "./helpers";
-import { providerText } from "../../provider/shared/stub";
+import { ACCOUNTS, REGIONS } from "../support/fixtures";
 
-const URN = urnOf(AUTHORIZATION_TYPE, "auth");
-const ID = `${ACCOUNT_C}:${REGION_B}`;
-const ARN = `arn:aws:config:${REGION_A}:${ACCOUNT_A}:aggregation-authorization/${ACCOUNT_C}/${REGION_B}`;
+const URN = AUTHORIZATION_URN;
+const ID = `${ACCOUNTS.C}:${REGIONS.B}`;
+const ARN = `arn:aws:config:${REGIONS.A}:${ACCOUNTS.A}:aggregation-authorization/${ACCOUNTS.C}/${REGIONS.B}`;
 
 /** The inputs `new AggregationAuthorization("auth", { ... })` sends to check. */
 function programInputs(extra: PropertyMap = {}): PropertyMap {
   return {
-    authorizedAccountId: ACCOUNT_C,
-    authorizedAwsRegion: REGION_B,
+    authorizedAccountId: ACCOUNTS.C,
+    authorizedAwsRegion: REGIONS.B,
     tags: { team: "a" },
     ...extra,
   };
 }
 
 describe("AggregationAuthorization through the dynamic-provider host", function () {
-  const fixture = useEmulator();
-  const hosted = useProviderHost(fixture, { "aws:region": REGION_A });
-  const emulator = () => fixture.emulator;
-  const host = () => hosted.host;
-  let code: string;
-
-  before(() => {
-    code = providerText("authorization");
-  });
+  const hosted = useHostedProviders();
+  const { emulator, host, authorizationCode: code } = hosted;
 
   /** check then create, as `pulumi up` does for a new resource; the request log is then cleared. */
-  async function created(extra: PropertyMap = {}) {
-    const checked = await host().check(URN, {}, withProvider(code, programInputs(extra)));
-    assert.deepEqual(checked.failures, []);
-    const result = await host().create(URN, checked.inputs);
-    emulator().clearRequests();
-    return { inputs: checked.inputs, id: result.id, outputs: result.outputs };
-  }
+  const created = (extra: PropertyMap = {}) =>
+    checkAndCreate(hosted, URN, code, programInputs(extra));
 
   it("checks the program's inputs, filling in the configured region", async () => {
     assert.deepEqual(await host().check(URN, {}, withProvider(code, programInputs())), {
-      inputs: { ...programInputs(), region: REGION_A, __provider: code },
+      inputs: { ...programInputs(), region: REGIONS.A, __provider: code },
       failures: [],
     });
     assert.deepEqual(operations(emulator()), []);
@@ -79,12 +60,12 @@ describe("AggregationAuthorization through the dynamic-provider host", function 
       {
         id: ID,
         outputs: {
-          authorizedAccountId: ACCOUNT_C,
-          authorizedAwsRegion: REGION_B,
-          region: REGION_A,
+          authorizedAccountId: ACCOUNTS.C,
+          authorizedAwsRegion: REGIONS.B,
+          region: REGIONS.A,
           tags: { team: "a" },
           arn: ARN,
-          accountId: ACCOUNT_A,
+          accountId: ACCOUNTS.A,
           __provider: code,
         },
       },
@@ -93,8 +74,8 @@ describe("AggregationAuthorization through the dynamic-provider host", function 
     assert.deepEqual(emulator().snapshot().resources, [
       {
         kind: "authorization",
-        account: ACCOUNT_A,
-        region: REGION_A,
+        account: ACCOUNTS.A,
+        region: REGIONS.A,
         arn: ARN,
         id: ID,
         tags: { team: "a" },
@@ -117,31 +98,23 @@ describe("AggregationAuthorization through the dynamic-provider host", function 
     { title: "a tag change as an update", change: { tags: { team: "b" } }, replaces: [] },
     {
       title: "an authorized account change as a replacement",
-      change: { authorizedAccountId: ACCOUNT_B },
+      change: { authorizedAccountId: ACCOUNTS.B },
       replaces: ["authorizedAccountId"],
     },
     {
       title: "an authorized region change as a replacement",
-      change: { authorizedAwsRegion: REGION_A },
+      change: { authorizedAwsRegion: REGIONS.A },
       replaces: ["authorizedAwsRegion"],
     },
     {
       title: "a source region change as a replacement",
-      change: { region: REGION_B },
+      change: { region: REGIONS.B },
       replaces: ["region"],
     },
   ];
   for (const { title, change, replaces } of changes) {
     it(`diffs ${title}, replaces ${JSON.stringify(replaces)}`, async () => {
-      const { id, inputs, outputs } = await created();
-      const news = await host().check(URN, inputs, withProvider(code, programInputs(change)));
-      assert.deepEqual(news.failures, []);
-      assert.deepEqual(await host().diff(id, URN, outputs, news.inputs, inputs), {
-        changes: "some",
-        replaces,
-        deleteBeforeReplace: false,
-      });
-      assert.deepEqual(operations(emulator()), []);
+      await assertReplaces(hosted, URN, code, await created(), programInputs(change), replaces);
     });
   }
 
@@ -171,9 +144,9 @@ describe("AggregationAuthorization through the dynamic-provider host", function 
       id: ID,
       outputs: { ...outputs, tags: drifted },
       inputs: {
-        authorizedAccountId: ACCOUNT_C,
-        authorizedAwsRegion: REGION_B,
-        region: REGION_A,
+        authorizedAccountId: ACCOUNTS.C,
+        authorizedAwsRegion: REGIONS.B,
+        region: REGIONS.A,
         tags: drifted,
         __provider: code,
       },
@@ -184,8 +157,8 @@ describe("AggregationAuthorization through the dynamic-provider host", function 
     const { id, inputs, outputs } = await created();
     await new ConfigServiceClient({}).send(
       new DeleteAggregationAuthorizationCommand({
-        AuthorizedAccountId: ACCOUNT_C,
-        AuthorizedAwsRegion: REGION_B,
+        AuthorizedAccountId: ACCOUNTS.C,
+        AuthorizedAwsRegion: REGIONS.B,
       }),
     );
     emulator().clearRequests();

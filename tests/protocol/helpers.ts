@@ -3,17 +3,14 @@
  * `pulumi-aws-config-aggregation/runtime` resolves through the self-link in node_modules) and
  * pointed at the emulator, plus URNs with the real type tokens and the request log as names.
  */
+import * as assert from "node:assert/strict";
 import type { Emulator, RequestRecord } from "../../emulator";
-import {
-  ACCOUNT_A,
-  type EmulatorFixture,
-  TEST_ACCESS_KEY_ID,
-  TEST_SECRET_ACCESS_KEY,
-  REGION_A,
-} from "../support/emulator";
+import { type EmulatorFixture, useEmulator } from "../support/emulator";
+import type { EmulatorOptions } from "../../emulator";
 import { startProviderHost, type PropertyMap, type ProviderHost } from "../support/host";
 import { REPO_ROOT } from "../support/consumer";
 import { providerText } from "../../provider/shared/stub";
+import { ACCOUNTS, REGIONS, TEST_ACCESS_KEY_ID, TEST_SECRET_ACCESS_KEY } from "../support/fixtures";
 
 /** The repository root: the host's working directory, as a Pulumi program's directory would be. */
 export { REPO_ROOT };
@@ -28,6 +25,13 @@ export function urnOf(type: string, name: string): string {
   return `urn:pulumi:test::project::${type}::${name}`;
 }
 
+/** The URN of `new ConfigurationAggregator(name, ...)`. */
+export const aggregatorUrn = (name: string): string => urnOf(AGGREGATOR_TYPE, name);
+/** The URN of the aggregator most protocol tests deploy, `new ConfigurationAggregator("org", ...)`. */
+export const AGGREGATOR_URN = aggregatorUrn("org");
+/** The URN of the authorization most protocol tests deploy, `new AggregationAuthorization("auth", ...)`. */
+export const AUTHORIZATION_URN = urnOf(AUTHORIZATION_TYPE, "auth");
+
 /** A date long before any test ran: state that was last written well outside any consistency window. */
 export const LONG_AGO = "2025-01-01T00:00:00.000Z";
 
@@ -40,7 +44,7 @@ export function emulatorEnv(fixture: EmulatorFixture): Record<string, string | u
     AWS_ENDPOINT_URL: fixture.url,
     AWS_ACCESS_KEY_ID: TEST_ACCESS_KEY_ID,
     AWS_SECRET_ACCESS_KEY: TEST_SECRET_ACCESS_KEY,
-    AWS_REGION: REGION_A,
+    AWS_REGION: REGIONS.A,
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
     AWS_SESSION_TOKEN: undefined,
     AWS_PROFILE: undefined,
@@ -88,8 +92,8 @@ async function learnDefaultAccount(host: ProviderHost, emulator: Emulator): Prom
   await host.delete("account-check", urnOf(AGGREGATOR_TYPE, "account-check"), {
     __provider: code,
     name: "account-check",
-    region: REGION_A,
-    accountId: ACCOUNT_A,
+    region: REGIONS.A,
+    accountId: ACCOUNTS.A,
   });
   emulator.clearRequests();
 }
@@ -106,3 +110,74 @@ export function withProvider(code: string, properties: PropertyMap): PropertyMap
 
 /** A timestamp as the providers record it: ISO 8601 in UTC with milliseconds. */
 export const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** What a protocol test block works with: the emulator, the host and each provider's text. */
+export interface HostedProviders {
+  /** The block's emulator fixture. */
+  readonly fixture: EmulatorFixture;
+  /** The running emulator. */
+  readonly emulator: () => Emulator;
+  /** The running host. */
+  readonly host: () => ProviderHost;
+  /** What `new ConfigurationAggregator(...)` sends as `__provider`. */
+  readonly aggregatorCode: string;
+  /** What `new AggregationAuthorization(...)` sends as `__provider`. */
+  readonly authorizationCode: string;
+}
+
+/**
+ * Mocha fixture, to call inside `describe`: one emulator (with `options`) and one host configured
+ * with `aws:region` {@link REGIONS}.A, as most protocol blocks need.
+ */
+export function useHostedProviders(options?: EmulatorOptions): HostedProviders {
+  const fixture = useEmulator(options);
+  const hosted = useProviderHost(fixture, { "aws:region": REGIONS.A });
+  return {
+    fixture,
+    emulator: () => fixture.emulator,
+    host: () => hosted.host,
+    aggregatorCode: providerText("aggregator"),
+    authorizationCode: providerText("authorization"),
+  };
+}
+
+/**
+ * Check then create, as `pulumi up` does for a new resource (check must accept the inputs); the
+ * request log is then cleared.
+ */
+export async function checkAndCreate(
+  hosted: HostedProviders,
+  urn: string,
+  code: string,
+  inputs: PropertyMap,
+): Promise<{ inputs: PropertyMap; id: string; outputs: PropertyMap }> {
+  const checked = await hosted.host().check(urn, {}, withProvider(code, inputs));
+  if (checked.failures.length > 0)
+    throw new Error(`check refused ${urn}: ${JSON.stringify(checked.failures)}`);
+  const result = await hosted.host().create(urn, checked.inputs);
+  hosted.emulator().clearRequests();
+  return { inputs: checked.inputs, id: result.id, outputs: result.outputs };
+}
+
+/**
+ * Asserts what a plan shows for changing `existing` to `inputs`: check accepts them, diff reports
+ * a replacement of exactly `replaces`, and neither makes an AWS call.
+ */
+export async function assertReplaces(
+  hosted: HostedProviders,
+  urn: string,
+  code: string,
+  existing: { id: string; inputs: PropertyMap; outputs: PropertyMap },
+  inputs: PropertyMap,
+  replaces: string[],
+): Promise<void> {
+  const { id, outputs } = existing;
+  const news = await hosted.host().check(urn, existing.inputs, withProvider(code, inputs));
+  assert.deepEqual(news.failures, []);
+  assert.deepEqual(await hosted.host().diff(id, urn, outputs, news.inputs, existing.inputs), {
+    changes: "some",
+    replaces,
+    deleteBeforeReplace: false,
+  });
+  assert.deepEqual(operations(hosted.emulator()), []);
+}

@@ -1,21 +1,13 @@
 import * as assert from "node:assert/strict";
-import { ACCOUNT_A, ACCOUNT_B, ACCOUNT_C, REGION_A, useEmulator } from "../support/emulator";
 import { HostError, type PropertyMap } from "../support/host";
-import { AGGREGATOR_TYPE, operations, urnOf, useProviderHost, withProvider } from "./helpers";
-import { providerText } from "../../provider/shared/stub";
+import { operations, withProvider, useHostedProviders, AGGREGATOR_URN } from "./helpers";
+import { ACCOUNTS } from "../support/fixtures";
 
-const URN = urnOf(AGGREGATOR_TYPE, "org");
+const URN = AGGREGATOR_URN;
 
 describe("a partial failure through the dynamic-provider host", function () {
-  const fixture = useEmulator();
-  const hosted = useProviderHost(fixture, { "aws:region": REGION_A });
-  const emulator = () => fixture.emulator;
-  const host = () => hosted.host;
-  let code: string;
-
-  before(() => {
-    code = providerText("aggregator");
-  });
+  const hosted = useHostedProviders();
+  const { emulator, host, aggregatorCode: code } = hosted;
 
   it("reports the resource's id and properties when TagResource fails after the Put, and the next update completes it", async () => {
     const first = await host().check(
@@ -23,7 +15,7 @@ describe("a partial failure through the dynamic-provider host", function () {
       {},
       withProvider(code, {
         name: "org",
-        accountAggregationSource: { accountIds: [ACCOUNT_A], allAwsRegions: true },
+        accountAggregationSource: { accountIds: [ACCOUNTS.A], allAwsRegions: true },
         tags: { team: "a" },
       }),
     );
@@ -33,7 +25,7 @@ describe("a partial failure through the dynamic-provider host", function () {
       first.inputs,
       withProvider(code, {
         name: "org",
-        accountAggregationSource: { accountIds: [ACCOUNT_C, ACCOUNT_B], allAwsRegions: true },
+        accountAggregationSource: { accountIds: [ACCOUNTS.C, ACCOUNTS.B], allAwsRegions: true },
         tags: { team: "b", env: "prod" },
       }),
     );
@@ -52,8 +44,8 @@ describe("a partial failure through the dynamic-provider host", function () {
       );
     assert.ok(failure instanceof HostError);
     const cause =
-      'TagResource failed for aggregator "org" in 111111111111/us-east-1: AccessDeniedException: ' +
-      "User: arn:aws:iam::111111111111:root is not authorized to perform: config:TagResource";
+      `TagResource failed for aggregator "org" in ${ACCOUNTS.A}/us-east-1: AccessDeniedException: ` +
+      `User: arn:aws:iam::${ACCOUNTS.A}:root is not authorized to perform: config:TagResource`;
     const { lastUpdatedTime, ...properties } = failure.initFailure!.properties;
     const { lastUpdatedTime: createdAt, ...before } = created.outputs;
     assert.deepEqual(
@@ -73,7 +65,7 @@ describe("a partial failure through the dynamic-provider host", function () {
         reasons: [cause],
         properties: {
           ...before,
-          accountAggregationSource: { accountIds: [ACCOUNT_B, ACCOUNT_C], allAwsRegions: true },
+          accountAggregationSource: { accountIds: [ACCOUNTS.B, ACCOUNTS.C], allAwsRegions: true },
           // UntagResource removed nothing (team is kept); TagResource was refused.
           tags: { team: "a" },
           __provider: code,

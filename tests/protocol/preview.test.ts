@@ -1,46 +1,24 @@
 import * as assert from "node:assert/strict";
-import {
-  ACCOUNT_A,
-  ACCOUNT_B,
-  ACCOUNT_C,
-  REGION_A,
-  REGION_B,
-  roleArn,
-  useEmulator,
-} from "../support/emulator";
 import { UNKNOWN, type PropertyMap } from "../support/host";
 import {
-  AGGREGATOR_TYPE,
-  AUTHORIZATION_TYPE,
   operations,
-  urnOf,
-  useProviderHost,
   withProvider,
+  useHostedProviders,
+  AGGREGATOR_URN,
+  aggregatorUrn,
+  AUTHORIZATION_URN,
 } from "./helpers";
-import { providerText } from "../../provider/shared/stub";
-
-const AGGREGATOR_URN = urnOf(AGGREGATOR_TYPE, "org");
-const AUTHORIZATION_URN = urnOf(AUTHORIZATION_TYPE, "auth");
+import { ACCOUNTS, REGIONS, roleArn } from "../support/fixtures";
 
 const AGGREGATOR_INPUTS: PropertyMap = {
   name: "org",
-  accountAggregationSource: { accountIds: [ACCOUNT_B, ACCOUNT_A], awsRegions: [REGION_A] },
+  accountAggregationSource: { accountIds: [ACCOUNTS.B, ACCOUNTS.A], awsRegions: [REGIONS.A] },
   tags: { team: "a" },
   autoNamePrefix: "org",
 };
 
 describe("previews and check failures through the dynamic-provider host", function () {
-  const fixture = useEmulator();
-  const hosted = useProviderHost(fixture, { "aws:region": REGION_A });
-  const emulator = () => fixture.emulator;
-  const host = () => hosted.host;
-  let aggregatorCode: string;
-  let authorizationCode: string;
-
-  before(() => {
-    aggregatorCode = providerText("aggregator");
-    authorizationCode = providerText("authorization");
-  });
+  const { emulator, host, aggregatorCode, authorizationCode } = useHostedProviders();
 
   describe("preview unknowns", () => {
     /** The aggregator as `pulumi up` left it: checked inputs and the outputs of create. */
@@ -63,17 +41,17 @@ describe("previews and check failures through the dynamic-provider host", functi
     }[] = [
       {
         title: "the accountIds array",
-        unknown: { accountAggregationSource: { accountIds: UNKNOWN, awsRegions: [REGION_A] } },
-        expected: { accountAggregationSource: { accountIds: UNKNOWN, awsRegions: [REGION_A] } },
+        unknown: { accountAggregationSource: { accountIds: UNKNOWN, awsRegions: [REGIONS.A] } },
+        expected: { accountAggregationSource: { accountIds: UNKNOWN, awsRegions: [REGIONS.A] } },
         replaces: [],
       },
       {
         title: "one account ID among known ones",
         unknown: {
-          accountAggregationSource: { accountIds: [ACCOUNT_B, UNKNOWN], awsRegions: [REGION_A] },
+          accountAggregationSource: { accountIds: [ACCOUNTS.B, UNKNOWN], awsRegions: [REGIONS.A] },
         },
         expected: {
-          accountAggregationSource: { accountIds: [ACCOUNT_B, UNKNOWN], awsRegions: [REGION_A] },
+          accountAggregationSource: { accountIds: [ACCOUNTS.B, UNKNOWN], awsRegions: [REGIONS.A] },
         },
         replaces: [],
       },
@@ -108,12 +86,12 @@ describe("previews and check failures through the dynamic-provider host", functi
           inputs: {
             name: "org",
             accountAggregationSource: {
-              accountIds: [ACCOUNT_A, ACCOUNT_B],
-              awsRegions: [REGION_A],
+              accountIds: [ACCOUNTS.A, ACCOUNTS.B],
+              awsRegions: [REGIONS.A],
             },
             tags: { team: "a" },
             autoNamePrefix: "org",
-            region: REGION_A,
+            region: REGIONS.A,
             ...expected,
             __provider: aggregatorCode,
           },
@@ -135,14 +113,14 @@ describe("previews and check failures through the dynamic-provider host", functi
         tags: UNKNOWN,
         autoNamePrefix: "new",
       });
-      assert.deepEqual(await host().check(urnOf(AGGREGATOR_TYPE, "new"), {}, news), {
-        inputs: { ...news, region: REGION_A },
+      assert.deepEqual(await host().check(aggregatorUrn("new"), {}, news), {
+        inputs: { ...news, region: REGIONS.A },
         failures: [],
       });
     });
 
     it("passes an unknown authorized account through check and diffs it as a replacement", async () => {
-      const inputs = { authorizedAccountId: ACCOUNT_C, authorizedAwsRegion: REGION_B };
+      const inputs = { authorizedAccountId: ACCOUNTS.C, authorizedAwsRegion: REGIONS.B };
       const checked = await host().check(
         AUTHORIZATION_URN,
         {},
@@ -158,8 +136,8 @@ describe("previews and check failures through the dynamic-provider host", functi
       assert.deepEqual(news, {
         inputs: {
           authorizedAccountId: UNKNOWN,
-          authorizedAwsRegion: REGION_B,
-          region: REGION_A,
+          authorizedAwsRegion: REGIONS.B,
+          region: REGIONS.A,
           __provider: authorizationCode,
         },
         failures: [],
@@ -183,9 +161,9 @@ describe("previews and check failures through the dynamic-provider host", functi
       const news = withProvider(aggregatorCode, {
         name: "bad name!",
         accountAggregationSource: {
-          accountIds: [ACCOUNT_A, "12345"],
+          accountIds: [ACCOUNTS.A, "12345"],
           allAwsRegions: true,
-          awsRegions: [REGION_A, "Nowhere"],
+          awsRegions: [REGIONS.A, "Nowhere"],
         },
         aggregatorFilters: { resourceType: { type: "EXCLUDE", value: ["AWS::EC2::Instance"] } },
         tags: { "aws:owner": "me" },
@@ -234,9 +212,9 @@ describe("previews and check failures through the dynamic-provider host", functi
     it("names both sources when an aggregator is given two", async () => {
       const news = withProvider(aggregatorCode, {
         name: "org",
-        accountAggregationSource: { accountIds: [ACCOUNT_A], awsRegions: [REGION_A] },
+        accountAggregationSource: { accountIds: [ACCOUNTS.A], awsRegions: [REGIONS.A] },
         organizationAggregationSource: {
-          roleArn: roleArn(ACCOUNT_A, "ConfigOrgRole"),
+          roleArn: roleArn(ACCOUNTS.A, "ConfigOrgRole"),
           allAwsRegions: true,
         },
       });
@@ -253,7 +231,7 @@ describe("previews and check failures through the dynamic-provider host", functi
       const news = withProvider(authorizationCode, {
         authorizedAwsRegion: "us_east_1",
         tags: { "": "x" },
-        assumeRole: { roleArn: roleArn(ACCOUNT_B, "Deployer"), externalId: "not valid!" },
+        assumeRole: { roleArn: roleArn(ACCOUNTS.B, "Deployer"), externalId: "not valid!" },
       });
       const result = await host().check(AUTHORIZATION_URN, {}, news);
       assert.deepEqual(result.failures, [

@@ -1,25 +1,18 @@
 import * as assert from "node:assert/strict";
-import { ACCOUNT_A, ACCOUNT_C, REGION_A, REGION_B, useEmulator } from "../support/emulator";
-import type { PropertyMap } from "../support/host";
-import {
-  AGGREGATOR_TYPE,
-  AUTHORIZATION_TYPE,
-  urnOf,
-  useProviderHost,
-  withProvider,
-} from "./helpers";
+import { useEmulator } from "../support/emulator";
+import type { PropertyMap, ProviderHost } from "../support/host";
+import { useProviderHost, withProvider, AGGREGATOR_URN, AUTHORIZATION_URN } from "./helpers";
 import { providerText } from "../../provider/shared/stub";
+import { ACCOUNTS, REGIONS } from "../support/fixtures";
 
-const AGGREGATOR_URN = urnOf(AGGREGATOR_TYPE, "org");
-const AUTHORIZATION_URN = urnOf(AUTHORIZATION_TYPE, "auth");
 const AGGREGATOR: PropertyMap = {
   name: "org",
-  accountAggregationSource: { accountIds: [ACCOUNT_A], allAwsRegions: true },
+  accountAggregationSource: { accountIds: [ACCOUNTS.A], allAwsRegions: true },
   autoNamePrefix: "org",
 };
 const AUTHORIZATION: PropertyMap = {
-  authorizedAccountId: ACCOUNT_C,
-  authorizedAwsRegion: REGION_A,
+  authorizedAccountId: ACCOUNTS.C,
+  authorizedAwsRegion: REGIONS.A,
 };
 
 /** Where the emulator holds each resource, and the region of every request's signature. */
@@ -32,55 +25,44 @@ function placements(fixture: ReturnType<typeof useEmulator>) {
 
 describe("the stack's aws:region through the dynamic-provider host", function () {
   const fixture = useEmulator();
-  let aggregatorCode: string;
-  let authorizationCode: string;
+  const aggregatorCode = providerText("aggregator");
+  const authorizationCode = providerText("authorization");
 
-  before(() => {
-    aggregatorCode = providerText("aggregator");
-    authorizationCode = providerText("authorization");
-  });
-
-  describe(`with aws:region ${REGION_A} (the host's AWS_REGION too)`, () => {
-    const hosted = useProviderHost(fixture, { "aws:region": REGION_A });
-
-    it(`checks both resources into ${REGION_A}`, async () => {
-      const aggregator = await hosted.host.check(
-        AGGREGATOR_URN,
-        {},
-        withProvider(aggregatorCode, AGGREGATOR),
-      );
-      const authorization = await hosted.host.check(
+  /** Check of the aggregator and of the authorization, as a new program's preview sends them. */
+  async function checkBoth(host: ProviderHost) {
+    return {
+      aggregator: await host.check(AGGREGATOR_URN, {}, withProvider(aggregatorCode, AGGREGATOR)),
+      authorization: await host.check(
         AUTHORIZATION_URN,
         {},
         withProvider(authorizationCode, AUTHORIZATION),
-      );
+      ),
+    };
+  }
+
+  describe(`with aws:region ${REGIONS.A} (the host's AWS_REGION too)`, () => {
+    const hosted = useProviderHost(fixture, { "aws:region": REGIONS.A });
+
+    it(`checks both resources into ${REGIONS.A}`, async () => {
+      const { aggregator, authorization } = await checkBoth(hosted.host);
       assert.deepEqual(
         [aggregator.inputs.region, authorization.inputs.region],
-        [REGION_A, REGION_A],
+        [REGIONS.A, REGIONS.A],
       );
     });
   });
 
-  describe(`with aws:region ${REGION_B} while AWS_REGION is ${REGION_A}`, () => {
-    const hosted = useProviderHost(fixture, { "aws:region": REGION_B });
+  describe(`with aws:region ${REGIONS.B} while AWS_REGION is ${REGIONS.A}`, () => {
+    const hosted = useProviderHost(fixture, { "aws:region": REGIONS.B });
 
-    it(`checks and creates both resources in ${REGION_B}`, async () => {
-      const aggregator = await hosted.host.check(
-        AGGREGATOR_URN,
-        {},
-        withProvider(aggregatorCode, AGGREGATOR),
-      );
-      const authorization = await hosted.host.check(
-        AUTHORIZATION_URN,
-        {},
-        withProvider(authorizationCode, AUTHORIZATION),
-      );
+    it(`checks and creates both resources in ${REGIONS.B}`, async () => {
+      const { aggregator, authorization } = await checkBoth(hosted.host);
       assert.deepEqual(aggregator, {
-        inputs: { ...AGGREGATOR, region: REGION_B, __provider: aggregatorCode },
+        inputs: { ...AGGREGATOR, region: REGIONS.B, __provider: aggregatorCode },
         failures: [],
       });
       assert.deepEqual(authorization, {
-        inputs: { ...AUTHORIZATION, region: REGION_B, __provider: authorizationCode },
+        inputs: { ...AUTHORIZATION, region: REGIONS.B, __provider: authorizationCode },
         failures: [],
       });
 
@@ -95,11 +77,14 @@ describe("the stack's aws:region through the dynamic-provider host", function ()
       );
       assert.equal(
         createdAuthorization.outputs.arn,
-        `arn:aws:config:${REGION_B}:${ACCOUNT_A}:aggregation-authorization/${ACCOUNT_C}/${REGION_A}`,
+        `arn:aws:config:${REGIONS.B}:${ACCOUNTS.A}:aggregation-authorization/${ACCOUNTS.C}/${REGIONS.A}`,
       );
       assert.deepEqual(placements(fixture), {
-        stored: [`aggregator ${ACCOUNT_A}/${REGION_B}`, `authorization ${ACCOUNT_A}/${REGION_B}`],
-        signedFor: [REGION_B],
+        stored: [
+          `aggregator ${ACCOUNTS.A}/${REGIONS.B}`,
+          `authorization ${ACCOUNTS.A}/${REGIONS.B}`,
+        ],
+        signedFor: [REGIONS.B],
       });
     });
 
@@ -107,13 +92,13 @@ describe("the stack's aws:region through the dynamic-provider host", function ()
       const checked = await hosted.host.check(
         AGGREGATOR_URN,
         {},
-        withProvider(aggregatorCode, { ...AGGREGATOR, region: REGION_A }),
+        withProvider(aggregatorCode, { ...AGGREGATOR, region: REGIONS.A }),
       );
-      assert.equal(checked.inputs.region, REGION_A);
+      assert.equal(checked.inputs.region, REGIONS.A);
       await hosted.host.create(AGGREGATOR_URN, checked.inputs);
       assert.deepEqual(placements(fixture), {
-        stored: [`aggregator ${ACCOUNT_A}/${REGION_A}`],
-        signedFor: [REGION_A],
+        stored: [`aggregator ${ACCOUNTS.A}/${REGIONS.A}`],
+        signedFor: [REGIONS.A],
       });
     });
   });
@@ -121,17 +106,17 @@ describe("the stack's aws:region through the dynamic-provider host", function ()
   describe("without aws:region", () => {
     const hosted = useProviderHost(fixture, {});
 
-    it(`falls back to the host's AWS_REGION, ${REGION_A}`, async () => {
+    it(`falls back to the host's AWS_REGION, ${REGIONS.A}`, async () => {
       const checked = await hosted.host.check(
         AUTHORIZATION_URN,
         {},
         withProvider(authorizationCode, AUTHORIZATION),
       );
-      assert.equal(checked.inputs.region, REGION_A);
+      assert.equal(checked.inputs.region, REGIONS.A);
       await hosted.host.create(AUTHORIZATION_URN, checked.inputs);
       assert.deepEqual(placements(fixture), {
-        stored: [`authorization ${ACCOUNT_A}/${REGION_A}`],
-        signedFor: [REGION_A],
+        stored: [`authorization ${ACCOUNTS.A}/${REGIONS.A}`],
+        signedFor: [REGIONS.A],
       });
     });
   });

@@ -1,28 +1,22 @@
 import * as assert from "node:assert/strict";
 import { forgetActingAccounts } from "../../provider/shared/aws/identity";
-import {
-  ACCOUNT_A,
-  ACCOUNT_B,
-  REGION_A,
-  REGION_B,
-  roleArn,
-  useEmulator,
-} from "../support/emulator";
+import { useEmulator } from "../support/emulator";
 import { aggregators, callCounts, checked, operations, rejection } from "./helpers";
 import { INTERRUPTED_UP_HINT } from "../support/messages";
+import { ACCOUNTS, REGIONS, roleArn } from "../support/fixtures";
 
 /** A time stamp past the eventual-consistency horizon. */
 const OLD_TIME = "2020-01-01T00:00:00.000Z";
-/** An access key that acts in {@link ACCOUNT_B}. */
+/** An access key that acts in {@link ACCOUNTS.B}. */
 const OTHER_ACCOUNT_KEY = "AKIAOTHERACCOUNT0001";
 
 const SOURCE = {
-  accountIds: ["222222222222", "111111111111"],
+  accountIds: [ACCOUNTS.B, ACCOUNTS.A],
   awsRegions: ["us-west-2", "us-east-1"],
 };
 
 describe("ConfigurationAggregator provider against the emulator", () => {
-  const fixture = useEmulator({ accessKeys: { [OTHER_ACCOUNT_KEY]: ACCOUNT_B } });
+  const fixture = useEmulator({ accessKeys: { [OTHER_ACCOUNT_KEY]: ACCOUNTS.B } });
   // Each test counts its own STS calls, as a fresh provider process would make them.
   beforeEach(forgetActingAccounts);
   const emulator = () => fixture.emulator;
@@ -53,11 +47,13 @@ describe("ConfigurationAggregator provider against the emulator", () => {
     assert.equal(result.id, "org");
     assert.match(
       result.outs.arn,
-      /^arn:aws:config:us-east-1:111111111111:config-aggregator\/config-aggregator-[a-z0-9]{8}$/,
+      new RegExp(
+        `^arn:aws:config:us-east-1:${ACCOUNTS.A}:config-aggregator/config-aggregator-[a-z0-9]{8}$`,
+      ),
     );
-    assert.equal(result.outs.accountId, ACCOUNT_A);
+    assert.equal(result.outs.accountId, ACCOUNTS.A);
     assert.deepEqual(result.outs.accountAggregationSource, {
-      accountIds: ["111111111111", "222222222222"],
+      accountIds: [ACCOUNTS.A, ACCOUNTS.B],
       awsRegions: ["us-east-1", "us-west-2"],
     });
     assert.deepEqual(result.outs.tags, { team: "a" });
@@ -98,14 +94,14 @@ describe("ConfigurationAggregator provider against the emulator", () => {
     const { id, state } = await created();
     const news = await checked(aggregators, {
       name: "org",
-      accountAggregationSource: { accountIds: ["333333333333"], allAwsRegions: true },
+      accountAggregationSource: { accountIds: [ACCOUNTS.C], allAwsRegions: true },
       tags: { team: "a" },
     });
     const result = await aggregators.update(id, state, news);
     // Put addresses the aggregator by name, so the default credentials' account is checked first.
     assert.deepEqual(operations(emulator()), ["GetCallerIdentity", "PutConfigurationAggregator"]);
     assert.deepEqual(result.outs.accountAggregationSource, {
-      accountIds: ["333333333333"],
+      accountIds: [ACCOUNTS.C],
       allAwsRegions: true,
     });
     assert.equal(result.outs.arn, state.arn);
@@ -113,7 +109,7 @@ describe("ConfigurationAggregator provider against the emulator", () => {
 
   it("switches from an account source to an organization source in place", async () => {
     const { id, state } = await created();
-    const role = roleArn(ACCOUNT_A, "ConfigOrgRole");
+    const role = roleArn(ACCOUNTS.A, "ConfigOrgRole");
     const news = await checked(aggregators, {
       name: "org",
       organizationAggregationSource: { roleArn: role, allAwsRegions: true },
@@ -216,7 +212,7 @@ describe("ConfigurationAggregator provider against the emulator", () => {
     const error = await rejection(aggregators.create({ ...inputs, tags: { team: "mine" } }));
     assert.equal(
       error.message,
-      `aggregator "org" already exists in 111111111111/us-east-1 (${state.arn}), and this stack did not create it. ` +
+      `aggregator "org" already exists in ${ACCOUNTS.A}/us-east-1 (${state.arn}), and this stack did not create it. ` +
         "To manage it from this stack, set adoptExisting: true on the resource (the program's settings and tags then replace its own); " +
         "otherwise choose another name. " +
         INTERRUPTED_UP_HINT,
@@ -253,20 +249,22 @@ describe("ConfigurationAggregator provider against the emulator", () => {
     });
     const news = await checked(aggregators, {
       name: "org",
-      accountAggregationSource: { accountIds: ["333333333333"], allAwsRegions: true },
+      accountAggregationSource: { accountIds: [ACCOUNTS.C], allAwsRegions: true },
       tags: { team: "b" },
     });
     const error = await rejection(aggregators.update(id, state, news));
     assert.equal(error.id, "org");
     const partial = error.properties as typeof state;
     assert.deepEqual(partial.accountAggregationSource, {
-      accountIds: ["333333333333"],
+      accountIds: [ACCOUNTS.C],
       allAwsRegions: true,
     });
     assert.deepEqual(partial.tags, { team: "a" }, "team=b was not applied");
     assert.match(
       error.message,
-      /^TagResource failed for aggregator "org" in 111111111111\/us-east-1: AccessDeniedException: /,
+      new RegExp(
+        `^TagResource failed for aggregator "org" in ${ACCOUNTS.A}/us-east-1: AccessDeniedException: `,
+      ),
     );
 
     emulator().clearRequests();
@@ -310,7 +308,7 @@ describe("ConfigurationAggregator provider against the emulator", () => {
 
   it("acts in another account through assumeRole, assuming the role once", async () => {
     const assumeRole = {
-      roleArn: roleArn(ACCOUNT_B, "Deployer"),
+      roleArn: roleArn(ACCOUNTS.B, "Deployer"),
       externalId: "s3cret-external-id",
     };
     const results = [];
@@ -323,14 +321,18 @@ describe("ConfigurationAggregator provider against the emulator", () => {
     }
     assert.deepEqual(
       results.map((result) => result.outs.accountId),
-      [ACCOUNT_B, ACCOUNT_B, ACCOUNT_B],
+      [ACCOUNTS.B, ACCOUNTS.B, ACCOUNTS.B],
     );
     assert.equal(callCounts(emulator()).AssumeRole, 1);
     assert.deepEqual(
       emulator()
         .snapshot()
         .resources.map((r) => `${r.account}/${r.region}/${r.id}`),
-      [`${ACCOUNT_B}/${REGION_A}/x1`, `${ACCOUNT_B}/${REGION_A}/x2`, `${ACCOUNT_B}/${REGION_A}/x3`],
+      [
+        `${ACCOUNTS.B}/${REGIONS.A}/x1`,
+        `${ACCOUNTS.B}/${REGIONS.A}/x2`,
+        `${ACCOUNTS.B}/${REGIONS.A}/x3`,
+      ],
     );
   });
 
@@ -348,7 +350,7 @@ describe("ConfigurationAggregator provider against the emulator", () => {
       // A region of its own: the clients of other tests' regions carry their rate limiters' state.
       checked(aggregators, {
         name: "org",
-        region: REGION_B,
+        region: REGIONS.B,
         accountAggregationSource: SOURCE,
         tags: { team },
       }),
@@ -366,7 +368,7 @@ describe("ConfigurationAggregator provider against the emulator", () => {
     assert.deepEqual(stored?.tags, winner.outs.tags, "the winner's tags are kept");
     assert.equal(
       (lost[0].reason as Error).message,
-      `aggregator "org" in 111111111111/eu-west-1 (${stored?.arn}) was created by another deployment at the same time as this one, ` +
+      `aggregator "org" in ${ACCOUNTS.A}/eu-west-1 (${stored?.arn}) was created by another deployment at the same time as this one, ` +
         "so this stack did not create it and does not record it. AWS Config has no conditional create: this deployment's Put then " +
         "updated that aggregator's sources and filters (its tags were kept). Choose another name, or run `pulumi refresh` and `pulumi up` " +
         "in the stack that owns it to restore its settings; to manage it from this stack instead, set adoptExisting: true.",
@@ -384,7 +386,7 @@ describe("ConfigurationAggregator provider against the emulator", () => {
     });
     const inputs = await checked(aggregators, {
       name: "org",
-      region: REGION_B,
+      region: REGIONS.B,
       accountAggregationSource: SOURCE,
       tags: { team: "blue" },
     });
@@ -417,7 +419,7 @@ describe("ConfigurationAggregator provider against the emulator", () => {
     const inputs = await checked(aggregators, {
       name: "org",
       organizationAggregationSource: {
-        roleArn: roleArn(ACCOUNT_A, "ConfigOrgRole"),
+        roleArn: roleArn(ACCOUNTS.A, "ConfigOrgRole"),
         allAwsRegions: true,
       },
     });
@@ -437,7 +439,7 @@ describe("ConfigurationAggregator provider against the emulator", () => {
   });
 
   it("drops assumeRole from the outputs when the program drops it", async () => {
-    const assumeRole = { roleArn: roleArn(ACCOUNT_A, "Deployer"), externalId: "external-id-1" };
+    const assumeRole = { roleArn: roleArn(ACCOUNTS.A, "Deployer"), externalId: "external-id-1" };
     const { id, state } = await created({ assumeRole });
     const news = await checked(aggregators, {
       name: "org",
@@ -470,7 +472,9 @@ describe("ConfigurationAggregator provider against the emulator", () => {
     assert.equal((error.properties as typeof state).arn, state.arn);
     assert.match(
       error.message,
-      /^ListTagsForResource failed for aggregator "org" in 111111111111\/us-east-1: AccessDeniedException: /,
+      new RegExp(
+        `^ListTagsForResource failed for aggregator "org" in ${ACCOUNTS.A}/us-east-1: AccessDeniedException: `,
+      ),
     );
   });
 
@@ -489,7 +493,9 @@ describe("ConfigurationAggregator provider against the emulator", () => {
     const error = await rejection(aggregators.create(inputs));
     assert.match(
       error.message,
-      /^PutConfigurationAggregator failed for aggregator "org" in 111111111111\/us-east-1: InvalidRoleException: /,
+      new RegExp(
+        `^PutConfigurationAggregator failed for aggregator "org" in ${ACCOUNTS.A}/us-east-1: InvalidRoleException: `,
+      ),
     );
     assert.deepEqual(emulator().snapshot().resources, []);
   });
@@ -498,7 +504,7 @@ describe("ConfigurationAggregator provider against the emulator", () => {
     const { id, state } = await created();
     const news = await checked(aggregators, {
       name: "org",
-      accountAggregationSource: { accountIds: ["333333333333"], allAwsRegions: true },
+      accountAggregationSource: { accountIds: [ACCOUNTS.C], allAwsRegions: true },
       tags: { team: "a" },
     });
     // The next run uses other credentials (another profile, another CI role), in account B.
@@ -506,9 +512,9 @@ describe("ConfigurationAggregator provider against the emulator", () => {
     process.env.AWS_ACCESS_KEY_ID = OTHER_ACCOUNT_KEY;
     try {
       const expected =
-        `aggregator "org" lives in account ${ACCOUNT_A}, but without assumeRole the default credentials act in account ${ACCOUNT_B}. ` +
-        `Run with credentials for account ${ACCOUNT_A} or give an assumeRole whose role is there; ` +
-        `to move the resource to account ${ACCOUNT_B}, replace it (for example with the replaceOnChanges option).`;
+        `aggregator "org" lives in account ${ACCOUNTS.A}, but without assumeRole the default credentials act in account ${ACCOUNTS.B}. ` +
+        `Run with credentials for account ${ACCOUNTS.A} or give an assumeRole whose role is there; ` +
+        `to move the resource to account ${ACCOUNTS.B}, replace it (for example with the replaceOnChanges option).`;
       assert.equal((await rejection(aggregators.update(id, state, news))).message, expected);
       assert.equal((await rejection(aggregators.delete(id, state))).message, expected);
       // Written long ago, as in a later run: a miss is not double-checked for consistency.
@@ -525,7 +531,7 @@ describe("ConfigurationAggregator provider against the emulator", () => {
       emulator()
         .snapshot()
         .resources.map((r) => `${r.account}/${r.id} ${JSON.stringify(r.tags)}`),
-      [`${ACCOUNT_A}/org {"team":"a"}`],
+      [`${ACCOUNTS.A}/org {"team":"a"}`],
       "nothing written in account B, the aggregator in account A untouched",
     );
   });
@@ -534,20 +540,20 @@ describe("ConfigurationAggregator provider against the emulator", () => {
     const inRoleAccount = await checked(aggregators, {
       name: "org",
       accountAggregationSource: SOURCE,
-      expectedAccountId: ACCOUNT_A,
-      assumeRole: { roleArn: roleArn(ACCOUNT_B, "Deployer") },
+      expectedAccountId: ACCOUNTS.A,
+      assumeRole: { roleArn: roleArn(ACCOUNTS.B, "Deployer") },
     });
     assert.equal(
       (await rejection(aggregators.create(inRoleAccount))).message,
-      `aggregator "org": expectedAccountId is ${ACCOUNT_A}, but its assumeRole's role is in account ${ACCOUNT_B}; nothing was written. ` +
-        `Give credentials or an assumeRole for account ${ACCOUNT_A}, or correct the expected account.`,
+      `aggregator "org": expectedAccountId is ${ACCOUNTS.A}, but its assumeRole's role is in account ${ACCOUNTS.B}; nothing was written. ` +
+        `Give credentials or an assumeRole for account ${ACCOUNTS.A}, or correct the expected account.`,
     );
     assert.deepEqual(operations(emulator()), []);
 
     const inputs = await checked(aggregators, {
       name: "org",
       accountAggregationSource: SOURCE,
-      expectedAccountId: ACCOUNT_A,
+      expectedAccountId: ACCOUNTS.A,
     });
     const { id, outs } = await aggregators.create(inputs);
     assert.deepEqual(operations(emulator()), [
@@ -555,8 +561,8 @@ describe("ConfigurationAggregator provider against the emulator", () => {
       "DescribeConfigurationAggregators",
       "PutConfigurationAggregator",
     ]);
-    assert.equal(outs.accountId, ACCOUNT_A);
-    assert.equal(outs.expectedAccountId, ACCOUNT_A);
+    assert.equal(outs.accountId, ACCOUNTS.A);
+    assert.equal(outs.expectedAccountId, ACCOUNTS.A);
     assert.deepEqual(await aggregators.diff(id, outs, inputs), {
       changes: false,
       replaces: [],
@@ -567,12 +573,12 @@ describe("ConfigurationAggregator provider against the emulator", () => {
     const elsewhere = await checked(aggregators, {
       name: "org",
       accountAggregationSource: SOURCE,
-      expectedAccountId: ACCOUNT_B,
+      expectedAccountId: ACCOUNTS.B,
     });
     assert.equal(
       (await rejection(aggregators.update(id, outs, elsewhere))).message,
-      `aggregator "org": expectedAccountId is ${ACCOUNT_B}, but the aggregator is in account ${ACCOUNT_A}; nothing was written. ` +
-        `An aggregator cannot move between accounts: correct the expected account, or give an assumeRole in account ${ACCOUNT_B} to replace it there.`,
+      `aggregator "org": expectedAccountId is ${ACCOUNTS.B}, but the aggregator is in account ${ACCOUNTS.A}; nothing was written. ` +
+        `An aggregator cannot move between accounts: correct the expected account, or give an assumeRole in account ${ACCOUNTS.B} to replace it there.`,
     );
     assert.deepEqual(operations(emulator()), []);
   });

@@ -4,31 +4,24 @@ import {
   ConfigServiceClient,
   PutAggregationAuthorizationCommand,
 } from "@aws-sdk/client-config-service";
-import {
-  ACCOUNT_A,
-  ACCOUNT_B,
-  ACCOUNT_C,
-  REGION_A,
-  REGION_B,
-  roleArn,
-  useEmulator,
-} from "../support/emulator";
+import { useEmulator } from "../support/emulator";
 import { authorizations, callCounts, checked, operations, rejection } from "./helpers";
 import { INTERRUPTED_UP_HINT } from "../support/messages";
+import { ACCOUNTS, REGIONS, roleArn } from "../support/fixtures";
 
-/** An access key that acts in {@link ACCOUNT_B}. */
+/** An access key that acts in {@link ACCOUNTS.B}. */
 const OTHER_ACCOUNT_KEY = "AKIAOTHERACCOUNT0001";
 
 describe("AggregationAuthorization provider against the emulator", () => {
-  const fixture = useEmulator({ accessKeys: { [OTHER_ACCOUNT_KEY]: ACCOUNT_B } });
+  const fixture = useEmulator({ accessKeys: { [OTHER_ACCOUNT_KEY]: ACCOUNTS.B } });
   // Each test counts its own STS calls, as a fresh provider process would make them.
   beforeEach(forgetActingAccounts);
   const emulator = () => fixture.emulator;
 
   async function created(extra: Record<string, unknown> = {}) {
     const inputs = await checked(authorizations, {
-      authorizedAccountId: ACCOUNT_C,
-      authorizedAwsRegion: REGION_B,
+      authorizedAccountId: ACCOUNTS.C,
+      authorizedAwsRegion: REGIONS.B,
       tags: { team: "a" },
       ...extra,
     });
@@ -39,8 +32,8 @@ describe("AggregationAuthorization provider against the emulator", () => {
 
   it("creates with one scan and one Put that carries the tags", async () => {
     const inputs = await checked(authorizations, {
-      authorizedAccountId: ACCOUNT_C,
-      authorizedAwsRegion: REGION_B,
+      authorizedAccountId: ACCOUNTS.C,
+      authorizedAwsRegion: REGIONS.B,
       tags: { team: "a" },
     });
     const result = await authorizations.create(inputs);
@@ -48,26 +41,26 @@ describe("AggregationAuthorization provider against the emulator", () => {
       "DescribeAggregationAuthorizations",
       "PutAggregationAuthorization",
     ]);
-    assert.equal(result.id, `${ACCOUNT_C}:${REGION_B}`);
+    assert.equal(result.id, `${ACCOUNTS.C}:${REGIONS.B}`);
     assert.equal(
       result.outs.arn,
-      `arn:aws:config:${REGION_A}:${ACCOUNT_A}:aggregation-authorization/${ACCOUNT_C}/${REGION_B}`,
+      `arn:aws:config:${REGIONS.A}:${ACCOUNTS.A}:aggregation-authorization/${ACCOUNTS.C}/${REGIONS.B}`,
     );
-    assert.equal(result.outs.accountId, ACCOUNT_A);
-    assert.equal(result.outs.region, REGION_A);
+    assert.equal(result.outs.accountId, ACCOUNTS.A);
+    assert.equal(result.outs.region, REGIONS.A);
     assert.deepEqual(
       emulator()
         .snapshot()
         .resources.map((r) => [r.id, r.tags]),
-      [[`${ACCOUNT_C}:${REGION_B}`, { team: "a" }]],
+      [[`${ACCOUNTS.C}:${REGIONS.B}`, { team: "a" }]],
     );
   });
 
   it("makes no AWS call when the program did not change", async () => {
     const { id, state } = await created();
     const again = await checked(authorizations, {
-      authorizedAccountId: ACCOUNT_C,
-      authorizedAwsRegion: REGION_B,
+      authorizedAccountId: ACCOUNTS.C,
+      authorizedAwsRegion: REGIONS.B,
       tags: { team: "a" },
     });
     assert.deepEqual(await authorizations.diff(id, state, again), {
@@ -81,8 +74,8 @@ describe("AggregationAuthorization provider against the emulator", () => {
   it("updates tags with at most two tag calls and no Put", async () => {
     const { id, state } = await created({ tags: { team: "a", gone: "1" } });
     const news = await checked(authorizations, {
-      authorizedAccountId: ACCOUNT_C,
-      authorizedAwsRegion: REGION_B,
+      authorizedAccountId: ACCOUNTS.C,
+      authorizedAwsRegion: REGIONS.B,
       tags: { team: "b" },
     });
     const result = await authorizations.update(id, state, news);
@@ -94,8 +87,8 @@ describe("AggregationAuthorization provider against the emulator", () => {
   it("removes only the tags that went, with a single UntagResource", async () => {
     const { id, state } = await created({ tags: { team: "a", gone: "1" } });
     const news = await checked(authorizations, {
-      authorizedAccountId: ACCOUNT_C,
-      authorizedAwsRegion: REGION_B,
+      authorizedAccountId: ACCOUNTS.C,
+      authorizedAwsRegion: REGIONS.B,
       tags: { team: "a" },
     });
     await authorizations.update(id, state, news);
@@ -105,7 +98,7 @@ describe("AggregationAuthorization provider against the emulator", () => {
   it("replaces when the authorized region changes", async () => {
     const { id, state } = await created();
     const news = await checked(authorizations, {
-      authorizedAccountId: ACCOUNT_C,
+      authorizedAccountId: ACCOUNTS.C,
       authorizedAwsRegion: "ap-south-1",
       tags: { team: "a" },
     });
@@ -134,24 +127,24 @@ describe("AggregationAuthorization provider against the emulator", () => {
       const account = String(100000000000 + i);
       const inputs = await checked(authorizations, {
         authorizedAccountId: account,
-        authorizedAwsRegion: REGION_B,
+        authorizedAwsRegion: REGIONS.B,
         tags: { n: String(i) },
       });
       const client = new ConfigServiceClient({});
       await client.send(
         new PutAggregationAuthorizationCommand({
           AuthorizedAccountId: account,
-          AuthorizedAwsRegion: REGION_B,
+          AuthorizedAwsRegion: REGIONS.B,
           Tags: [{ Key: "n", Value: String(i) }],
         }),
       );
       states.push({
-        id: `${account}:${REGION_B}`,
+        id: `${account}:${REGIONS.B}`,
         state: {
           ...inputs,
           tags: { n: String(i) },
           arn: "",
-          accountId: ACCOUNT_A,
+          accountId: ACCOUNTS.A,
           creationTime: "2025-01-01T00:00:00.000Z",
         },
       });
@@ -176,11 +169,11 @@ describe("AggregationAuthorization provider against the emulator", () => {
 
   it("serves reads that arrive one by one, as through the host, from one snapshot per account and region", async () => {
     const states = [];
-    for (const region of [REGION_A, REGION_B]) {
+    for (const region of [REGIONS.A, REGIONS.B]) {
       for (let i = 0; i < 25; i++) {
         const inputs = await checked(authorizations, {
           authorizedAccountId: String(200000000000 + i),
-          authorizedAwsRegion: REGION_A,
+          authorizedAwsRegion: REGIONS.A,
           region,
           tags: { n: String(i) },
         });
@@ -212,8 +205,8 @@ describe("AggregationAuthorization provider against the emulator", () => {
     const { id, state } = await created({ tags: { team: "a" } });
     await authorizations.read(id, { ...state, creationTime: "2025-01-01T00:00:00.000Z" });
     const news = await checked(authorizations, {
-      authorizedAccountId: ACCOUNT_C,
-      authorizedAwsRegion: REGION_B,
+      authorizedAccountId: ACCOUNTS.C,
+      authorizedAwsRegion: REGIONS.B,
       tags: { team: "b" },
     });
     const updated = await authorizations.update(id, state, news);
@@ -307,8 +300,8 @@ describe("AggregationAuthorization provider against the emulator", () => {
   it("does not lose a just-created authorization during a consistency window", async () => {
     emulator().setFaults({ consistencyWindowMs: 600 });
     const inputs = await checked(authorizations, {
-      authorizedAccountId: ACCOUNT_C,
-      authorizedAwsRegion: REGION_B,
+      authorizedAccountId: ACCOUNTS.C,
+      authorizedAwsRegion: REGIONS.B,
     });
     const result = await authorizations.create(inputs);
     const read = await authorizations.read(result.id, result.outs);
@@ -320,7 +313,7 @@ describe("AggregationAuthorization provider against the emulator", () => {
     const error = await rejection(authorizations.create({ ...inputs, tags: { team: "mine" } }));
     assert.equal(
       error.message,
-      `aggregation authorization "${ACCOUNT_C}:${REGION_B}" already exists in ${ACCOUNT_A}/${REGION_A} (${state.arn}), and this stack did not create it. ` +
+      `aggregation authorization "${ACCOUNTS.C}:${REGIONS.B}" already exists in ${ACCOUNTS.A}/${REGIONS.A} (${state.arn}), and this stack did not create it. ` +
         "To manage it from this stack, set adoptExisting: true on the resource (the program's tags then replace its own); " +
         "otherwise remove it from the program, since an account and region can authorize an aggregator only once. " +
         INTERRUPTED_UP_HINT,
@@ -342,18 +335,18 @@ describe("AggregationAuthorization provider against the emulator", () => {
 
   it("creates in another account and region through assumeRole", async () => {
     const inputs = await checked(authorizations, {
-      authorizedAccountId: ACCOUNT_A,
-      authorizedAwsRegion: REGION_A,
-      region: REGION_B,
-      assumeRole: { roleArn: roleArn(ACCOUNT_B, "OrganizationAccountAccessRole") },
+      authorizedAccountId: ACCOUNTS.A,
+      authorizedAwsRegion: REGIONS.A,
+      region: REGIONS.B,
+      assumeRole: { roleArn: roleArn(ACCOUNTS.B, "OrganizationAccountAccessRole") },
     });
     const result = await authorizations.create(inputs);
-    assert.equal(result.outs.accountId, ACCOUNT_B);
+    assert.equal(result.outs.accountId, ACCOUNTS.B);
     assert.deepEqual(
       emulator()
         .snapshot()
         .resources.map((r) => `${r.account}/${r.region}/${r.id}`),
-      [`${ACCOUNT_B}/${REGION_B}/${ACCOUNT_A}:${REGION_A}`],
+      [`${ACCOUNTS.B}/${REGIONS.B}/${ACCOUNTS.A}:${REGIONS.A}`],
     );
     assert.equal(callCounts(emulator()).AssumeRole, 1);
   });
@@ -361,7 +354,7 @@ describe("AggregationAuthorization provider against the emulator", () => {
   it("coalesces the existence scans of concurrent creates", async () => {
     const inputs = await Promise.all(
       ["us-east-1", "us-east-2", "us-west-1", "us-west-2"].map((region) =>
-        checked(authorizations, { authorizedAccountId: ACCOUNT_C, authorizedAwsRegion: region }),
+        checked(authorizations, { authorizedAccountId: ACCOUNTS.C, authorizedAwsRegion: region }),
       ),
     );
     await Promise.all(inputs.map((i) => authorizations.create(i)));
@@ -378,9 +371,9 @@ describe("AggregationAuthorization provider against the emulator", () => {
     process.env.AWS_ACCESS_KEY_ID = OTHER_ACCOUNT_KEY;
     try {
       const expected =
-        `aggregation authorization "${id}" lives in account ${ACCOUNT_A}, but without assumeRole the default credentials act in account ${ACCOUNT_B}. ` +
-        `Run with credentials for account ${ACCOUNT_A} or give an assumeRole whose role is there; ` +
-        `to move the resource to account ${ACCOUNT_B}, replace it (for example with the replaceOnChanges option).`;
+        `aggregation authorization "${id}" lives in account ${ACCOUNTS.A}, but without assumeRole the default credentials act in account ${ACCOUNTS.B}. ` +
+        `Run with credentials for account ${ACCOUNTS.A} or give an assumeRole whose role is there; ` +
+        `to move the resource to account ${ACCOUNTS.B}, replace it (for example with the replaceOnChanges option).`;
       assert.equal((await rejection(authorizations.delete(id, state))).message, expected);
       const settled = { ...state, creationTime: "2020-01-01T00:00:00.000Z" };
       assert.equal((await rejection(authorizations.read(id, settled))).message, expected);
@@ -396,7 +389,7 @@ describe("AggregationAuthorization provider against the emulator", () => {
       emulator()
         .snapshot()
         .resources.map((r) => `${r.account}/${r.id}`),
-      [`${ACCOUNT_A}/${id}`],
+      [`${ACCOUNTS.A}/${id}`],
       "the authorization in account A is untouched",
     );
   });

@@ -9,11 +9,11 @@ import { aggregatorProvider } from "../../provider/aggregator/provider";
 import type { ConfigurationAggregatorState } from "../../provider/aggregator/schema";
 import { authorizationProvider } from "../../provider/authorization/provider";
 import type { AggregationAuthorizationState } from "../../provider/authorization/schema";
-import { delegatedAdministratorProvider } from "../../provider/delegated-administrator/provider";
+import { delegationProvider } from "../../provider/delegated-administrator/provider";
 import type { DelegatedAdministratorState } from "../../provider/delegated-administrator/schema";
 import { roleProvider } from "../../provider/role/provider";
 import type { ServiceRoleState } from "../../provider/role/schema";
-import { serviceAccessProvider } from "../../provider/service-access/provider";
+import { trustedAccessProvider } from "../../provider/service-access/provider";
 import type { ServiceAccessState } from "../../provider/service-access/schema";
 
 type Inputs = Record<string, unknown>;
@@ -38,11 +38,11 @@ export const authorizations =
 export const roles = roleProvider as unknown as Provider<ServiceRoleState>;
 
 /** The ServiceAccess provider with every method present. */
-export const serviceAccesses = serviceAccessProvider as unknown as Provider<ServiceAccessState>;
+export const serviceAccesses = trustedAccessProvider as unknown as Provider<ServiceAccessState>;
 
 /** The DelegatedAdministrator provider with every method present. */
 export const delegatedAdministrators =
-  delegatedAdministratorProvider as unknown as Provider<DelegatedAdministratorState>;
+  delegationProvider as unknown as Provider<DelegatedAdministratorState>;
 
 /** Runs `check` and insists it passes, returning the normalized inputs. */
 export async function checked<S>(

@@ -2,6 +2,7 @@ import * as assert from "node:assert/strict";
 import { forgetActingAccounts } from "../../provider/shared/aws/identity";
 import { useEmulator } from "../support/emulator";
 import { checked, operations, rejection, roles } from "./helpers";
+import { ACCOUNTS } from "../support/fixtures";
 
 const POLICY = "arn:aws:iam::aws:policy/service-role/AWSConfigRoleForOrganizations";
 
@@ -18,7 +19,7 @@ describe("ServiceRole provider against the emulator", () => {
     const inputs = await checked(roles, { name: "ConfigOrgRole", tags: { team: "a" } });
     const created = await roles.create(inputs);
     assert.equal(created.id, "ConfigOrgRole");
-    assert.equal(created.outs.arn, "arn:aws:iam::111111111111:role/ConfigOrgRole");
+    assert.equal(created.outs.arn, `arn:aws:iam::${ACCOUNTS.A}:role/ConfigOrgRole`);
     assert.deepEqual(created.outs.managedPolicyArns, [POLICY]);
     assert.deepEqual(created.outs.tags, { team: "a" });
     assert.deepEqual(operations(emulator()), [
@@ -42,7 +43,9 @@ describe("ServiceRole provider against the emulator", () => {
     const error = await rejection(roles.create(inputs));
     assert.match(
       error.message,
-      /^CreateRole failed for IAM role "ConfigOrgRole" in 111111111111\/us-east-1: EntityAlreadyExists: /,
+      new RegExp(
+        `^CreateRole failed for IAM role "ConfigOrgRole" in ${ACCOUNTS.A}/us-east-1: EntityAlreadyExists: `,
+      ),
     );
     // One CreateRole, no look at the existing role; STS names the account in the message.
     assert.deepEqual(operations(emulator()), ["CreateRole", "GetCallerIdentity"]);

@@ -14,29 +14,30 @@ import {
   DescribeConfigurationAggregatorsCommand,
 } from "@aws-sdk/client-config-service";
 import { AggregationAuthorization, ConfigurationAggregator } from "../../index";
-import { ACCOUNT_A, ACCOUNT_B, ACCOUNT_C, REGION_A, useEmulator } from "../support/emulator";
+import { useEmulator } from "../support/emulator";
 import { HostError, startProviderHost, type ProviderHost } from "../support/host";
 import { RunError, type ProgramRunner } from "../support/runner";
 import { AGGREGATOR_TYPE, AUTHORIZATION_TYPE, hostEnv, newRunner, REPO_ROOT } from "./harness";
 import { INTERRUPTED_UP_HINT } from "../support/messages";
 import { providerText } from "../../provider/shared/stub";
+import { ACCOUNTS, REGIONS } from "../support/fixtures";
 
 const NAME = "contested";
 /** Latency added to the Put in a race, so both existence checks come before either Put. */
 const LATENCY_MS = 300;
-const AUTHORIZATION_ID = `${ACCOUNT_B}:${REGION_A}`;
+const AUTHORIZATION_ID = `${ACCOUNTS.B}:${REGIONS.A}`;
 
 /** What each stack wants: the same name, different sources and tags. */
 const STACKS = {
-  one: { source: [ACCOUNT_B], tags: { stack: "one" } },
-  two: { source: [ACCOUNT_C], tags: { stack: "two" } },
+  one: { source: [ACCOUNTS.B], tags: { stack: "one" } },
+  two: { source: [ACCOUNTS.C], tags: { stack: "two" } },
 } as const;
 type StackName = keyof typeof STACKS;
 
 /** The adoption guard's refusal, as the provider words it for an aggregator. */
 function aggregatorGuard(arn: string): string {
   return (
-    `aggregator "${NAME}" already exists in ${ACCOUNT_A}/${REGION_A} (${arn}), and this stack did not create it. ` +
+    `aggregator "${NAME}" already exists in ${ACCOUNTS.A}/${REGIONS.A} (${arn}), and this stack did not create it. ` +
     "To manage it from this stack, set adoptExisting: true on the resource (the program's settings and tags then replace its own); " +
     "otherwise choose another name. " +
     INTERRUPTED_UP_HINT
@@ -46,7 +47,7 @@ function aggregatorGuard(arn: string): string {
 /** The adoption guard's refusal for an authorization. */
 function authorizationGuard(arn: string): string {
   return (
-    `aggregation authorization "${AUTHORIZATION_ID}" already exists in ${ACCOUNT_A}/${REGION_A} (${arn}), and this stack did not create it. ` +
+    `aggregation authorization "${AUTHORIZATION_ID}" already exists in ${ACCOUNTS.A}/${REGIONS.A} (${arn}), and this stack did not create it. ` +
     "To manage it from this stack, set adoptExisting: true on the resource (the program's tags then replace its own); " +
     "otherwise remove it from the program, since an account and region can authorize an aggregator only once. " +
     INTERRUPTED_UP_HINT
@@ -56,14 +57,14 @@ function authorizationGuard(arn: string): string {
 const aggregatorProgram = (stack: StackName) => () =>
   void new ConfigurationAggregator("agg", {
     name: NAME,
-    accountAggregationSource: { accountIds: [...STACKS[stack].source], awsRegions: [REGION_A] },
+    accountAggregationSource: { accountIds: [...STACKS[stack].source], awsRegions: [REGIONS.A] },
     tags: STACKS[stack].tags,
   });
 
 const authorizationProgram = (stack: StackName) => () =>
   void new AggregationAuthorization("auth", {
-    authorizedAccountId: ACCOUNT_B,
-    authorizedAwsRegion: REGION_A,
+    authorizedAccountId: ACCOUNTS.B,
+    authorizedAwsRegion: REGIONS.A,
     tags: STACKS[stack].tags,
   });
 
@@ -80,7 +81,7 @@ describe("concurrency: two stacks, one name", function () {
 
   /** The aggregator's sources as AWS Config reports them. */
   async function sourcesOf(): Promise<string[]> {
-    const client = new ConfigServiceClient({ region: REGION_A });
+    const client = new ConfigServiceClient({ region: REGIONS.A });
     try {
       const answer = await client.send(
         new DescribeConfigurationAggregatorsCommand({ ConfigurationAggregatorNames: [NAME] }),
@@ -95,8 +96,8 @@ describe("concurrency: two stacks, one name", function () {
     let first: ProgramRunner;
     let second: ProgramRunner;
     before(() => {
-      first = newRunner(fixture, REGION_A, "one");
-      second = newRunner(fixture, REGION_A, "two");
+      first = newRunner(fixture, REGIONS.A, "one");
+      second = newRunner(fixture, REGIONS.A, "two");
     });
     after(async () => {
       await first.close();
@@ -164,8 +165,8 @@ describe("concurrency: two stacks, one name", function () {
     let hosts: [ProviderHost, ProviderHost];
     before(async function () {
       const start = async () => {
-        const host = await startProviderHost({ cwd: REPO_ROOT, env: hostEnv(fixture, REGION_A) });
-        await host.configure({ "aws:region": REGION_A });
+        const host = await startProviderHost({ cwd: REPO_ROOT, env: hostEnv(fixture, REGIONS.A) });
+        await host.configure({ "aws:region": REGIONS.A });
         return host;
       };
       hosts = await Promise.all([start(), start()]);
@@ -189,7 +190,7 @@ describe("concurrency: two stacks, one name", function () {
             name: NAME,
             accountAggregationSource: {
               accountIds: [...STACKS[stack].source],
-              awsRegions: [REGION_A],
+              awsRegions: [REGIONS.A],
             },
             tags: STACKS[stack].tags,
             autoNamePrefix: "contested",
@@ -236,7 +237,7 @@ describe("concurrency: two stacks, one name", function () {
       assert.match(
         loser.details,
         new RegExp(
-          `^aggregator "${NAME}" in 111111111111/us-east-1 \\(${stored.arn.replace(/[/]/g, "\\/")}\\) was created by another deployment at the same time as this one`,
+          `^aggregator "${NAME}" in ${ACCOUNTS.A}/us-east-1 \\(${stored.arn.replace(/[/]/g, "\\/")}\\) was created by another deployment at the same time as this one`,
         ),
       );
       assert.equal(loser.initFailure, undefined, "the loser records nothing");

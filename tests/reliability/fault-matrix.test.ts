@@ -25,15 +25,7 @@ import {
   ConfigurationAggregator,
   MultiAccountAggregation,
 } from "../../index";
-import {
-  ACCOUNT_A,
-  ACCOUNT_B,
-  ACCOUNT_C,
-  REGION_A,
-  REGION_B,
-  useEmulator,
-  type EmulatorFixture,
-} from "../support/emulator";
+import { useEmulator, type EmulatorFixture } from "../support/emulator";
 import { reveal } from "../support/properties";
 import type { Program, ProgramRunner } from "../support/runner";
 import {
@@ -46,6 +38,7 @@ import {
   type ExpectedResource,
   type ExpectedSource,
 } from "./harness";
+import { ACCOUNTS, REGIONS } from "../support/fixtures";
 
 const TAGS_V1 = { team: "blue", keep: "same" };
 /** v1 → v2 removes `team` (UntagResource) and adds `owner` (TagResource). */
@@ -86,7 +79,7 @@ interface Subject {
 }
 
 function configClient(): ConfigServiceClient {
-  return new ConfigServiceClient({ region: REGION_A });
+  return new ConfigServiceClient({ region: REGIONS.A });
 }
 
 async function send<T>(use: (client: ConfigServiceClient) => Promise<T>): Promise<T> {
@@ -100,7 +93,9 @@ async function send<T>(use: (client: ConfigServiceClient) => Promise<T>): Promis
 
 /** Tags the first recorded resource of `type` out of band. */
 async function driftFirst(runner: ProgramRunner, kind: ExpectedResource["kind"]): Promise<void> {
-  const target = recordedResources(runner).find((r) => r.kind === kind && r.account === ACCOUNT_A)!;
+  const target = recordedResources(runner).find(
+    (r) => r.kind === kind && r.account === ACCOUNTS.A,
+  )!;
   const arn = String(reveal(target.state.outputs).arn);
   await send((c) =>
     c.send(
@@ -118,8 +113,8 @@ const tagList = (tags: Record<string, string>) =>
 // --- ConfigurationAggregator -------------------------------------------------------------------
 
 const AGG_NAME = "rel-agg";
-const AGG_SOURCE_V1: ExpectedSource = { accountIds: [ACCOUNT_B], awsRegions: [REGION_A] };
-const AGG_SOURCE_V2: ExpectedSource = { accountIds: [ACCOUNT_B, ACCOUNT_C], allAwsRegions: true };
+const AGG_SOURCE_V1: ExpectedSource = { accountIds: [ACCOUNTS.B], awsRegions: [REGIONS.A] };
+const AGG_SOURCE_V2: ExpectedSource = { accountIds: [ACCOUNTS.B, ACCOUNTS.C], allAwsRegions: true };
 
 function aggregatorVersion(
   tags: Record<string, string>,
@@ -135,7 +130,7 @@ function aggregatorVersion(
         ...(adoptExisting ? { adoptExisting } : {}),
       }),
     expected: [
-      { kind: "aggregator", account: ACCOUNT_A, region: REGION_A, id: AGG_NAME, tags, source },
+      { kind: "aggregator", account: ACCOUNTS.A, region: REGIONS.A, id: AGG_NAME, tags, source },
     ],
   };
 }
@@ -151,7 +146,7 @@ const aggregatorSubject: Subject = {
         c.send(
           new PutConfigurationAggregatorCommand({
             ConfigurationAggregatorName: AGG_NAME,
-            AccountAggregationSources: [{ AccountIds: [ACCOUNT_C], AllAwsRegions: true }],
+            AccountAggregationSources: [{ AccountIds: [ACCOUNTS.C], AllAwsRegions: true }],
             Tags: tagList(FOREIGN_TAGS),
           }),
         ),
@@ -166,17 +161,17 @@ function authorizationVersion(tags: Record<string, string>, adoptExisting?: bool
   return {
     program: () =>
       void new AggregationAuthorization("auth", {
-        authorizedAccountId: ACCOUNT_B,
-        authorizedAwsRegion: REGION_A,
+        authorizedAccountId: ACCOUNTS.B,
+        authorizedAwsRegion: REGIONS.A,
         tags,
         ...(adoptExisting ? { adoptExisting } : {}),
       }),
     expected: [
       {
         kind: "authorization",
-        account: ACCOUNT_A,
-        region: REGION_A,
-        id: `${ACCOUNT_B}:${REGION_A}`,
+        account: ACCOUNTS.A,
+        region: REGIONS.A,
+        id: `${ACCOUNTS.B}:${REGIONS.A}`,
         tags,
       },
     ],
@@ -193,8 +188,8 @@ const authorizationSubject: Subject = {
       send((c) =>
         c.send(
           new PutAggregationAuthorizationCommand({
-            AuthorizedAccountId: ACCOUNT_B,
-            AuthorizedAwsRegion: REGION_A,
+            AuthorizedAccountId: ACCOUNTS.B,
+            AuthorizedAwsRegion: REGIONS.A,
             Tags: tagList(FOREIGN_TAGS),
           }),
         ),
@@ -206,14 +201,14 @@ const authorizationSubject: Subject = {
 // --- MultiAccountAggregation -------------------------------------------------------------------
 
 const MULTI_NAME = "rel-multi";
-const MULTI_REGIONS = [REGION_A, REGION_B];
+const MULTI_REGIONS = [REGIONS.A, REGIONS.B];
 
 /** v1: account B; v2 adds account C (two new authorizations) and changes the tags. */
 function multiVersion(accounts: string[], tags: Record<string, string>): Version {
   return {
     program: () =>
       void new MultiAccountAggregation("multi", {
-        aggregator: { name: MULTI_NAME, region: REGION_A, accountId: ACCOUNT_A },
+        aggregator: { name: MULTI_NAME, region: REGIONS.A, accountId: ACCOUNTS.A },
         sourceAccountIds: accounts,
         sourceRoleName: "ConfigDeployer",
         regions: MULTI_REGIONS,
@@ -222,8 +217,8 @@ function multiVersion(accounts: string[], tags: Record<string, string>): Version
     expected: [
       {
         kind: "aggregator",
-        account: ACCOUNT_A,
-        region: REGION_A,
+        account: ACCOUNTS.A,
+        region: REGIONS.A,
         id: MULTI_NAME,
         tags,
         source: { accountIds: [...accounts].sort(), awsRegions: [...MULTI_REGIONS].sort() },
@@ -233,7 +228,7 @@ function multiVersion(accounts: string[], tags: Record<string, string>): Version
           kind: "authorization",
           account,
           region,
-          id: `${ACCOUNT_A}:${REGION_A}`,
+          id: `${ACCOUNTS.A}:${REGIONS.A}`,
           tags,
         })),
       ),
@@ -243,8 +238,8 @@ function multiVersion(accounts: string[], tags: Record<string, string>): Version
 
 const multiSubject: Subject = {
   title: "MultiAccountAggregation",
-  v1: multiVersion([ACCOUNT_B], TAGS_V1),
-  v2: multiVersion([ACCOUNT_B, ACCOUNT_C], TAGS_V2),
+  v1: multiVersion([ACCOUNTS.B], TAGS_V1),
+  v2: multiVersion([ACCOUNTS.B, ACCOUNTS.C], TAGS_V2),
   drift: (runner) => driftFirst(runner, "aggregator"),
 };
 
@@ -545,7 +540,7 @@ describe("fault matrix", function () {
   fixture = useEmulator();
   // One stack and one provider host for the whole matrix; every cell starts from an empty world.
   let runner: ProgramRunner;
-  before(() => (runner = newRunner(fixture, REGION_A)));
+  before(() => (runner = newRunner(fixture, REGIONS.A)));
   after(() => runner.close());
   afterEach(async function () {
     fixture.emulator.setFaults({});
@@ -553,7 +548,7 @@ describe("fault matrix", function () {
     // runner if even a fault-free destroy fails).
     if ((await outcomeOf(runner.destroy())) !== undefined) {
       await runner.close();
-      runner = newRunner(fixture, REGION_A);
+      runner = newRunner(fixture, REGIONS.A);
     }
   });
 

@@ -10,9 +10,9 @@ import {
 } from "@aws-sdk/client-config-service";
 import type { Emulator, StoredResourceView } from "../../emulator";
 import type { EmulatorFixture } from "../support/emulator";
-import { TEST_ACCESS_KEY_ID, TEST_SECRET_ACCESS_KEY } from "../support/emulator";
 import { reveal } from "../support/properties";
 import { ProgramRunner, RunError, type Program, type ResourceState } from "../support/runner";
+import { TEST_ACCESS_KEY_ID, TEST_SECRET_ACCESS_KEY } from "../support/fixtures";
 
 /** The repository root: the runner's cwd, so serialized providers load `dist/` via the self-link. */
 export const REPO_ROOT = path.resolve(__dirname, "../..");

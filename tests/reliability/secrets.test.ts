@@ -15,28 +15,27 @@ import {
   ConfigurationAggregator,
   MultiAccountAggregation,
 } from "../../index";
-import {
-  ACCOUNT_A,
-  ACCOUNT_B,
-  ACCOUNT_C,
-  REGION_A,
-  roleArn,
-  useEmulator,
-} from "../support/emulator";
+import { useEmulator } from "../support/emulator";
 import { isSecret } from "../support/properties";
 import { RunError, type ProgramRunner } from "../support/runner";
 import { AGGREGATOR_TYPE, newRunner, outcomeOf } from "./harness";
+import { ACCOUNTS, REGIONS, roleArn } from "../support/fixtures";
 
-/** The external IDs the roles' trust policies require; distinctive, so a leak cannot hide. */
-const EXTERNAL_ID = "xid-Pz7Q-4f1a9c2e-secret";
-const SOURCE_EXTERNAL_ID = "xid-K3vR-77b0d5aa-secret";
-/** Wrong and malformed IDs are secrets too: a typo of the real one must not leak either. */
-const WRONG_EXTERNAL_ID = "xid-Pz7Q-4f1a9c2f-secret";
-const MALFORMED_EXTERNAL_ID = "xid Pz7Q 4f1a9c2e secret!";
-const SECRETS = [EXTERNAL_ID, SOURCE_EXTERNAL_ID, WRONG_EXTERNAL_ID, MALFORMED_EXTERNAL_ID];
+/**
+ * The external IDs: `deployer` and `source` are what the roles' trust policies require;
+ * distinctive, so a leak cannot hide. Wrong and malformed IDs are secrets too: a typo of the real
+ * one must not leak either.
+ */
+const EXTERNAL_IDS = {
+  deployer: "xid-Pz7Q-4f1a9c2e-secret",
+  source: "xid-K3vR-77b0d5aa-secret",
+  wrong: "xid-Pz7Q-4f1a9c2f-secret",
+  malformed: "xid Pz7Q 4f1a9c2e secret!",
+} as const;
+const SECRETS = Object.values(EXTERNAL_IDS);
 
-const DEPLOYER = roleArn(ACCOUNT_B, "Deployer");
-const SOURCE_ROLE = roleArn(ACCOUNT_C, "ConfigSource");
+const DEPLOYER = roleArn(ACCOUNTS.B, "Deployer");
+const SOURCE_ROLE = roleArn(ACCOUNTS.C, "ConfigSource");
 
 interface Options {
   tags?: Record<string, string>;
@@ -55,34 +54,34 @@ interface Options {
  */
 function program({ tags = { team: "blue" }, extra, noOutputs }: Options = {}) {
   return () => {
-    const assumeRole = { roleArn: DEPLOYER, externalId: EXTERNAL_ID };
+    const assumeRole = { roleArn: DEPLOYER, externalId: EXTERNAL_IDS.deployer };
     const aggregator = new ConfigurationAggregator("agg", {
       name: "secret-agg",
-      accountAggregationSource: { accountIds: [ACCOUNT_C], awsRegions: [REGION_A] },
+      accountAggregationSource: { accountIds: [ACCOUNTS.C], awsRegions: [REGIONS.A] },
       assumeRole,
       tags,
     });
     const authorization = new AggregationAuthorization("auth", {
-      authorizedAccountId: ACCOUNT_A,
-      authorizedAwsRegion: REGION_A,
+      authorizedAccountId: ACCOUNTS.A,
+      authorizedAwsRegion: REGIONS.A,
       assumeRole,
       tags,
     });
     const multi = new MultiAccountAggregation("multi", {
-      aggregator: { name: "secret-multi", region: REGION_A, accountId: ACCOUNT_A },
+      aggregator: { name: "secret-multi", region: REGIONS.A, accountId: ACCOUNTS.A },
       sourceAccounts: [
         {
-          accountId: ACCOUNT_C,
-          assumeRole: { roleArn: SOURCE_ROLE, externalId: SOURCE_EXTERNAL_ID },
+          accountId: ACCOUNTS.C,
+          assumeRole: { roleArn: SOURCE_ROLE, externalId: EXTERNAL_IDS.source },
         },
       ],
-      regions: [REGION_A],
+      regions: [REGIONS.A],
       tags,
     });
     if (extra !== undefined) {
       new ConfigurationAggregator("extra", {
         name: "secret-extra",
-        accountAggregationSource: { accountIds: [ACCOUNT_C], allAwsRegions: true },
+        accountAggregationSource: { accountIds: [ACCOUNTS.C], allAwsRegions: true },
         assumeRole: { roleArn: DEPLOYER, externalId: extra },
       });
     }
@@ -104,14 +103,14 @@ function program({ tags = { team: "blue" }, extra, noOutputs }: Options = {}) {
 describe("secrets: assumeRole.externalId", function () {
   this.timeout(60_000);
   const fixture = useEmulator({
-    roleExternalIds: { [DEPLOYER]: EXTERNAL_ID, [SOURCE_ROLE]: SOURCE_EXTERNAL_ID },
+    roleExternalIds: { [DEPLOYER]: EXTERNAL_IDS.deployer, [SOURCE_ROLE]: EXTERNAL_IDS.source },
   });
   let runner: ProgramRunner;
   /** Every error message seen, from runs and from the host's call log. */
   let errors: string[];
 
   // One stack for all tests, emptied after each: the host's stderr and call log then cover them all.
-  before(() => (runner = newRunner(fixture, REGION_A)));
+  before(() => (runner = newRunner(fixture, REGIONS.A)));
   after(() => runner.close());
   beforeEach(() => (errors = []));
   afterEach(async () => void (await outcomeOf(runner.destroy())));
@@ -148,7 +147,7 @@ describe("secrets: assumeRole.externalId", function () {
     assert.deepEqual(withRoles.map((s) => s.name).sort(), [
       "agg",
       "auth",
-      `multi-auth-${ACCOUNT_C}-${REGION_A}`,
+      `multi-auth-${ACCOUNTS.C}-${REGIONS.A}`,
     ]);
     for (const state of withRoles) {
       for (const [side, role] of [
@@ -170,16 +169,16 @@ describe("secrets: assumeRole.externalId", function () {
       [up.outputs.assumeRoleIsSecret, up.outputs.authorizationRoleIsSecret],
       [true, true],
     );
-    assert.equal(up.outputs.aggregatorAccount, ACCOUNT_B, "the role was assumed");
-    assert.equal(up.outputs.authorizationAccount, ACCOUNT_B);
+    assert.equal(up.outputs.aggregatorAccount, ACCOUNTS.B, "the role was assumed");
+    assert.equal(up.outputs.authorizationAccount, ACCOUNTS.B);
     const snapshot = fixture.emulator.snapshot().resources;
     assert.deepEqual(
       snapshot.map((r) => `${r.kind} ${r.account}`).sort(),
       [
-        `aggregator ${ACCOUNT_A}`,
-        `aggregator ${ACCOUNT_B}`,
-        `authorization ${ACCOUNT_B}`,
-        `authorization ${ACCOUNT_C}`,
+        `aggregator ${ACCOUNTS.A}`,
+        `aggregator ${ACCOUNTS.B}`,
+        `authorization ${ACCOUNTS.B}`,
+        `authorization ${ACCOUNTS.C}`,
       ],
       "every role was assumed with its external ID",
     );
@@ -205,14 +204,14 @@ describe("secrets: assumeRole.externalId", function () {
   it("stays secret in a partial failure and the update that completes it", async function () {
     await runner.up(program());
     fixture.emulator.setFaults({
-      rules: [{ kind: "reject", operation: "TagResource", account: ACCOUNT_B, times: 1 }],
+      rules: [{ kind: "reject", operation: "TagResource", account: ACCOUNTS.B, times: 1 }],
     });
     const failure = await run(runner.up(program({ tags: { team: "red" }, noOutputs: true })));
     fixture.emulator.setFaults({});
     assert.ok(failure, "the TagResource refusal fails the run");
     assert.match(
       failure.message,
-      /TagResource failed for .* in 222222222222\/us-east-1: AccessDeniedException/,
+      new RegExp(`TagResource failed for .* in ${ACCOUNTS.B}/us-east-1: AccessDeniedException`),
     );
     const partial = [...runner.state.values()].filter((s) => s.initErrors !== undefined);
     assert.equal(partial.length, 1, "one resource is recorded as partial");
@@ -226,7 +225,7 @@ describe("secrets: assumeRole.externalId", function () {
 
   it("stays secret when AssumeRole is refused for a wrong external ID", async function () {
     await runner.up(program());
-    const failure = await run(runner.up(program({ extra: WRONG_EXTERNAL_ID })));
+    const failure = await run(runner.up(program({ extra: EXTERNAL_IDS.wrong })));
     assert.ok(failure, "the wrong external ID fails the run");
     const urn = `urn:pulumi:stack::project::${AGGREGATOR_TYPE}::extra`;
     assert.deepEqual(
@@ -236,7 +235,7 @@ describe("secrets: assumeRole.externalId", function () {
     assert.match(
       failure.errors[0],
       new RegExp(
-        `^${urn}: create failed \\(gRPC UNKNOWN\\): DescribeConfigurationAggregators failed for aggregator "secret-extra" in ${ACCOUNT_B}/${REGION_A}: AccessDenied: .*sts:AssumeRole on resource: arn:aws:iam::${ACCOUNT_B}:role/Deployer`,
+        `^${urn}: create failed \\(gRPC UNKNOWN\\): DescribeConfigurationAggregators failed for aggregator "secret-extra" in ${ACCOUNTS.B}/${REGIONS.A}: AccessDenied: .*sts:AssumeRole on resource: arn:aws:iam::${ACCOUNTS.B}:role/Deployer`,
       ),
     );
     const assumeRoles = fixture.emulator.requests().filter((r) => r.operation === "AssumeRole");
@@ -248,7 +247,7 @@ describe("secrets: assumeRole.externalId", function () {
   });
 
   it("stays secret when check refuses a malformed external ID", async function () {
-    const failure = await run(runner.up(program({ extra: MALFORMED_EXTERNAL_ID })));
+    const failure = await run(runner.up(program({ extra: EXTERNAL_IDS.malformed })));
     assert.ok(failure);
     const urn = `urn:pulumi:stack::project::${AGGREGATOR_TYPE}::extra`;
     assert.ok(

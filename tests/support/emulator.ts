@@ -1,24 +1,27 @@
 import { type Emulator, type EmulatorOptions, startEmulator } from "../../emulator/index.js";
+import {
+  ACCOUNTS,
+  REGIONS,
+  roleArn,
+  TEST_ACCESS_KEY_ID,
+  TEST_SECRET_ACCESS_KEY,
+} from "./fixtures.js";
 
-/** The account any unconfigured access key acts as (the emulator's default account). */
-export const ACCOUNT_A = "111111111111";
-/** A second account, e.g. the target of a cross-account AssumeRole. */
-export const ACCOUNT_B = "222222222222";
-/** A third account. */
-export const ACCOUNT_C = "333333333333";
-/** The region the fixture sets as `AWS_REGION`. */
-export const REGION_A = "us-east-1";
-/** A second region. */
-export const REGION_B = "eu-west-1";
-/** The access key the fixture puts into the environment; acts as {@link ACCOUNT_A}. */
-export const TEST_ACCESS_KEY_ID = "AKIAEMULATORTEST0001";
-/** The secret the fixture puts into the environment (never checked by the emulator). */
-export const TEST_SECRET_ACCESS_KEY = "emulator-test-secret-access-key";
-
-/** `arn:aws:iam::<account>:role/<name>`. */
-export function roleArn(account: string, name: string): string {
-  return `arn:aws:iam::${account}:role/${name}`;
-}
+/**
+ * @deprecated Old names kept only for test files another change owns (the organization tests);
+ * use `ACCOUNTS`, `REGIONS` and `roleArn` from `./fixtures`.
+ */
+export const ACCOUNT_A = ACCOUNTS.A;
+/** @deprecated See {@link ACCOUNT_A}. */
+export const ACCOUNT_B = ACCOUNTS.B;
+/** @deprecated See {@link ACCOUNT_A}. */
+export const ACCOUNT_C = ACCOUNTS.C;
+/** @deprecated See {@link ACCOUNT_A}. */
+export const REGION_A = REGIONS.A;
+/** @deprecated See {@link ACCOUNT_A}. */
+export const REGION_B = REGIONS.B;
+/** @deprecated See {@link ACCOUNT_A}. */
+export { roleArn };
 
 /** Access to the emulator a describe block runs against. */
 export interface EmulatorFixture {
@@ -72,7 +75,7 @@ export function useEmulator(options?: EmulatorOptions): EmulatorFixture {
       AWS_ENDPOINT_URL: running.url,
       AWS_ACCESS_KEY_ID: TEST_ACCESS_KEY_ID,
       AWS_SECRET_ACCESS_KEY: TEST_SECRET_ACCESS_KEY,
-      AWS_REGION: REGION_A,
+      AWS_REGION: REGIONS.A,
       // No shared config files and no instance metadata: only the environment counts.
       AWS_CONFIG_FILE: "/nonexistent/aws-emulator-fixture/config",
       AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/aws-emulator-fixture/credentials",

@@ -2,804 +2,33 @@ import assert from "node:assert/strict";
 import { checkAggregator } from "../../provider/aggregator/check";
 import { aggregatorProvider } from "../../provider/aggregator/provider";
 import { applyStackConfig } from "../../provider/shared/aws/settings";
-import type { CheckFailure } from "../../provider/shared/inputs/validation";
-import {
-  AGGREGATOR_NAME,
-  AGGREGATOR_PROPERTIES,
-  ASSUME_ROLE_PROPERTIES,
-  EXTERNAL_ID_CHARACTER_RULE,
-  EXTERNAL_ID_LENGTH_RULE,
-  NO_REGION_REASON,
-  ORGANIZATION_ROLE_ARN,
-  OTHER_REGION,
-  OWNER_ACCOUNT,
-  OWNER_ROLE_ARN,
-  REGION,
-  RESOURCE_TYPE_BUCKET,
-  RESOURCE_TYPE_INSTANCE,
-  ROLE_ARN_RULE,
-  SECRET_EXTERNAL_ID,
-  SERVICE_PRINCIPAL_CONFIG,
-  SOURCE_ACCOUNT,
-  TAG_CHARACTER_RULE,
-  THIRD_REGION,
-} from "./fixtures";
 import { clearDefaultRegion } from "./helpers";
-
-type Raw = Record<string, unknown>;
-
-/** A valid aggregator over one listed account, to which each row adds one mistake. */
-const accountAggregator = (overrides: Raw = {}): Raw => ({
-  name: AGGREGATOR_NAME,
-  region: REGION,
-  accountAggregationSource: { accountIds: [OWNER_ACCOUNT], allAwsRegions: true },
-  ...overrides,
-});
-
-/** A valid aggregator over the organization, to which each row adds one mistake. */
-const organizationAggregator = (overrides: Raw = {}): Raw => ({
-  name: AGGREGATOR_NAME,
-  region: REGION,
-  organizationAggregationSource: { roleArn: ORGANIZATION_ROLE_ARN, allAwsRegions: true },
-  ...overrides,
-});
-
-const accounts = (accountIds: unknown, regions: Raw = { allAwsRegions: true }): Raw =>
-  accountAggregator({ accountAggregationSource: { accountIds, ...regions } });
-const organization = (source: Raw): Raw =>
-  organizationAggregator({ organizationAggregationSource: source });
-const withRole = (assumeRole: unknown): Raw => accountAggregator({ assumeRole });
-const withTags = (tags: unknown): Raw => accountAggregator({ tags });
-const withFilters = (aggregatorFilters: unknown): Raw => accountAggregator({ aggregatorFilters });
-
-const accountIdReason = (value: string) =>
-  `${JSON.stringify(value)} is not an AWS account ID: expected exactly 12 digits`;
-const regionReason = (value: string) =>
-  `${JSON.stringify(value)} is not an AWS region name such as "us-east-1"`;
-const NO_SOURCE_REGIONS =
-  'no regions given: set allAwsRegions: true or list awsRegions such as ["us-east-1"]';
-const BOTH_REGION_CHOICES = "give either allAwsRegions: true or a list of awsRegions, not both";
-const NAME_CHARACTERS = (value: string) =>
-  `${JSON.stringify(value)} may contain only letters, digits, "_" and "-"`;
-
-interface InvalidCase {
-  readonly title: string;
-  readonly input: Raw;
-  readonly failures: CheckFailure[];
-}
-
-const LONG_KEY = "k".repeat(129);
-const LONG_VALUE = "v".repeat(257);
-const LONG_PRINCIPAL = "p".repeat(129);
-const LONG_SESSION = "s".repeat(65);
-const TOO_MANY_ACCOUNTS = Array.from({ length: 10_001 }, (_, i) => String(100_000_000_000 + i));
-const FIFTY_ONE_TAGS = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`key${i}`, "v"]));
-
-const INVALID: InvalidCase[] = [
-  // Account IDs.
-  {
-    title: "an account ID of 11 digits",
-    input: accounts(["11111111111"]),
-    failures: [
-      {
-        property: "accountAggregationSource.accountIds[0]",
-        reason: accountIdReason("11111111111"),
-      },
-    ],
-  },
-  {
-    title: "an account ID of 13 digits",
-    input: accounts([OWNER_ACCOUNT, "1111111111111"]),
-    failures: [
-      {
-        property: "accountAggregationSource.accountIds[1]",
-        reason: accountIdReason("1111111111111"),
-      },
-    ],
-  },
-  {
-    title: "an account ID with a letter",
-    input: accounts(["11111111111a"]),
-    failures: [
-      {
-        property: "accountAggregationSource.accountIds[0]",
-        reason: accountIdReason("11111111111a"),
-      },
-    ],
-  },
-  {
-    title: "an account ID given as a number",
-    input: accounts([111111111111]),
-    failures: [
-      {
-        property: "accountAggregationSource.accountIds[0]",
-        reason: "Invalid input: expected string, received number",
-      },
-    ],
-  },
-  {
-    title: "an empty accountIds list",
-    input: accounts([]),
-    failures: [
-      {
-        property: "accountAggregationSource.accountIds",
-        reason: "must list at least one account ID",
-      },
-    ],
-  },
-  {
-    title: "accountIds left out",
-    input: accountAggregator({ accountAggregationSource: { allAwsRegions: true } }),
-    failures: [
-      {
-        property: "accountAggregationSource.accountIds",
-        reason: "is required: the 12-digit IDs of the source accounts",
-      },
-    ],
-  },
-  {
-    title: "accountIds given as an object",
-    input: accounts({ first: OWNER_ACCOUNT }),
-    failures: [
-      {
-        property: "accountAggregationSource.accountIds",
-        reason: "Invalid input: expected array, received object",
-      },
-    ],
-  },
-  {
-    title: "accountIds given as one string",
-    input: accounts(OWNER_ACCOUNT),
-    failures: [
-      {
-        property: "accountAggregationSource.accountIds",
-        reason: "Invalid input: expected array, received string",
-      },
-    ],
-  },
-  {
-    title: "more than 10,000 accounts",
-    input: accounts(TOO_MANY_ACCOUNTS),
-    failures: [
-      {
-        property: "accountAggregationSource.accountIds",
-        reason: "10001 distinct accounts given; an aggregator may have at most 10000",
-      },
-    ],
-  },
-  // Sources.
-  {
-    title: "both sources",
-    input: accountAggregator({
-      organizationAggregationSource: { roleArn: ORGANIZATION_ROLE_ARN, allAwsRegions: true },
-    }),
-    failures: [
-      {
-        property: "organizationAggregationSource",
-        reason:
-          "an aggregator takes exactly one source: give accountAggregationSource or organizationAggregationSource, not both",
-      },
-    ],
-  },
-  {
-    title: "neither source",
-    input: { name: AGGREGATOR_NAME, region: REGION },
-    failures: [
-      {
-        property: "accountAggregationSource",
-        reason:
-          "an aggregator needs a source: give accountAggregationSource (listed accounts) or organizationAggregationSource (the whole organization)",
-      },
-    ],
-  },
-  {
-    title: "a source given as a string",
-    input: accountAggregator({ accountAggregationSource: "all of them" }),
-    failures: [
-      {
-        property: "accountAggregationSource",
-        reason: "Invalid input: expected object, received string",
-      },
-    ],
-  },
-  {
-    title: "a source given as null",
-    input: organizationAggregator({ organizationAggregationSource: null }),
-    failures: [
-      {
-        property: "organizationAggregationSource",
-        reason: "Invalid input: expected object, received null",
-      },
-    ],
-  },
-  // Regions of a source.
-  {
-    title: "allAwsRegions: true together with awsRegions",
-    input: accounts([OWNER_ACCOUNT], { allAwsRegions: true, awsRegions: [REGION] }),
-    failures: [{ property: "accountAggregationSource.awsRegions", reason: BOTH_REGION_CHOICES }],
-  },
-  {
-    title: "allAwsRegions: true together with awsRegions, in the organization source",
-    input: organization({
-      roleArn: ORGANIZATION_ROLE_ARN,
-      allAwsRegions: true,
-      awsRegions: [REGION],
-    }),
-    failures: [
-      { property: "organizationAggregationSource.awsRegions", reason: BOTH_REGION_CHOICES },
-    ],
-  },
-  {
-    title: "no regions in the account source",
-    input: accounts([OWNER_ACCOUNT], {}),
-    failures: [{ property: "accountAggregationSource.awsRegions", reason: NO_SOURCE_REGIONS }],
-  },
-  {
-    title: "no regions in the organization source",
-    input: organization({ roleArn: ORGANIZATION_ROLE_ARN }),
-    failures: [{ property: "organizationAggregationSource.awsRegions", reason: NO_SOURCE_REGIONS }],
-  },
-  {
-    title: "allAwsRegions: false and no awsRegions",
-    input: accounts([OWNER_ACCOUNT], { allAwsRegions: false }),
-    failures: [{ property: "accountAggregationSource.awsRegions", reason: NO_SOURCE_REGIONS }],
-  },
-  {
-    title: "an empty awsRegions list",
-    input: accounts([OWNER_ACCOUNT], { awsRegions: [] }),
-    failures: [
-      { property: "accountAggregationSource.awsRegions", reason: "must list at least one region" },
-    ],
-  },
-  {
-    title: "region names that are not region names",
-    input: accounts([OWNER_ACCOUNT], {
-      awsRegions: [REGION, "US-EAST-1", "useast1", "us-east-100"],
-    }),
-    failures: [
-      { property: "accountAggregationSource.awsRegions[1]", reason: regionReason("US-EAST-1") },
-      { property: "accountAggregationSource.awsRegions[2]", reason: regionReason("useast1") },
-      { property: "accountAggregationSource.awsRegions[3]", reason: regionReason("us-east-100") },
-    ],
-  },
-  {
-    title: "a bad region name in the organization source",
-    input: organization({ roleArn: ORGANIZATION_ROLE_ARN, awsRegions: ["virginia"] }),
-    failures: [
-      { property: "organizationAggregationSource.awsRegions[0]", reason: regionReason("virginia") },
-    ],
-  },
-  {
-    title: "a region given as a number",
-    input: accounts([OWNER_ACCOUNT], { awsRegions: [1] }),
-    failures: [
-      {
-        property: "accountAggregationSource.awsRegions[0]",
-        reason: "Invalid input: expected string, received number",
-      },
-    ],
-  },
-  {
-    title: "allAwsRegions given as a string",
-    input: accounts([OWNER_ACCOUNT], { allAwsRegions: "true", awsRegions: [REGION] }),
-    failures: [
-      {
-        property: "accountAggregationSource.allAwsRegions",
-        reason: "Invalid input: expected boolean, received string",
-      },
-    ],
-  },
-  {
-    title: "allAwsRegions given as a string, with no region list: the type failure only",
-    input: accounts([OWNER_ACCOUNT], { allAwsRegions: "true" }),
-    failures: [
-      {
-        property: "accountAggregationSource.allAwsRegions",
-        reason: "Invalid input: expected boolean, received string",
-      },
-    ],
-  },
-  // Where the aggregator lives.
-  {
-    title: "a region input that is not a region",
-    input: accountAggregator({ region: "Virginia" }),
-    failures: [{ property: "region", reason: regionReason("Virginia") }],
-  },
-  {
-    title: "a region input longer than 64 characters",
-    input: accountAggregator({ region: `us-${"a".repeat(60)}-1` }),
-    failures: [
-      {
-        property: "region",
-        reason: `${JSON.stringify(`us-${"a".repeat(60)}-1`)} is longer than 64 characters`,
-      },
-    ],
-  },
-  {
-    title: "a region input given as a number",
-    input: accountAggregator({ region: 1 }),
-    failures: [{ property: "region", reason: "Invalid input: expected string, received number" }],
-  },
-  // Name.
-  {
-    title: "a name of 257 characters",
-    input: accountAggregator({ name: "a".repeat(257) }),
-    failures: [
-      {
-        property: "name",
-        reason: `${JSON.stringify("a".repeat(257))} is longer than 256 characters`,
-      },
-    ],
-  },
-  {
-    title: "a name with spaces and punctuation",
-    input: accountAggregator({ name: "my aggregator!" }),
-    failures: [{ property: "name", reason: NAME_CHARACTERS("my aggregator!") }],
-  },
-  {
-    title: "a name with a dot",
-    input: accountAggregator({ name: "org.aggregator" }),
-    failures: [{ property: "name", reason: NAME_CHARACTERS("org.aggregator") }],
-  },
-  {
-    title: "an empty name",
-    input: accountAggregator({ name: "" }),
-    failures: [{ property: "name", reason: "must not be empty" }],
-  },
-  {
-    title: "a name given as a number",
-    input: accountAggregator({ name: 42 }),
-    failures: [{ property: "name", reason: "Invalid input: expected string, received number" }],
-  },
-  // Organization role.
-  {
-    title: "an organization role ARN that is not IAM",
-    input: organization({ roleArn: "arn:aws:s3:::my-bucket", allAwsRegions: true }),
-    failures: [
-      {
-        property: "organizationAggregationSource.roleArn",
-        reason: `"arn:aws:s3:::my-bucket" ${ROLE_ARN_RULE}`,
-      },
-    ],
-  },
-  {
-    title: "a role ARN of another service than IAM",
-    input: organization({
-      roleArn: `arn:aws:sts::${OWNER_ACCOUNT}:role/config`,
-      allAwsRegions: true,
-    }),
-    failures: [
-      {
-        property: "organizationAggregationSource.roleArn",
-        reason: `"arn:aws:sts::${OWNER_ACCOUNT}:role/config" ${ROLE_ARN_RULE}`,
-      },
-    ],
-  },
-  {
-    title: "an organization role ARN without an account",
-    input: organization({ roleArn: "arn:aws:iam:::role/config", allAwsRegions: true }),
-    failures: [
-      {
-        property: "organizationAggregationSource.roleArn",
-        reason: `"arn:aws:iam:::role/config" ${ROLE_ARN_RULE}`,
-      },
-    ],
-  },
-  {
-    title: "an organization role ARN naming a user",
-    input: organization({
-      roleArn: `arn:aws:iam::${OWNER_ACCOUNT}:user/alice`,
-      allAwsRegions: true,
-    }),
-    failures: [
-      {
-        property: "organizationAggregationSource.roleArn",
-        reason: `"arn:aws:iam::${OWNER_ACCOUNT}:user/alice" ${ROLE_ARN_RULE}`,
-      },
-    ],
-  },
-  {
-    title: "an organization source without a role",
-    input: organization({ allAwsRegions: true }),
-    failures: [
-      {
-        property: "organizationAggregationSource.roleArn",
-        reason: "is required: the ARN of an IAM role",
-      },
-    ],
-  },
-  // Filters.
-  {
-    title: "a resource type with two parts",
-    input: withFilters({ resourceType: { value: [RESOURCE_TYPE_INSTANCE, "AWS::EC2"] } }),
-    failures: [
-      {
-        property: "aggregatorFilters.resourceType.value[1]",
-        reason: '"AWS::EC2" is not a resource type such as "AWS::EC2::Instance"',
-      },
-    ],
-  },
-  {
-    title: "a resource type with a wildcard",
-    input: withFilters({ resourceType: { value: ["AWS::EC2::*"] } }),
-    failures: [
-      {
-        property: "aggregatorFilters.resourceType.value[0]",
-        reason: '"AWS::EC2::*" is not a resource type such as "AWS::EC2::Instance"',
-      },
-    ],
-  },
-  {
-    title: "a service principal of 129 characters",
-    input: withFilters({ servicePrincipal: { value: [LONG_PRINCIPAL] } }),
-    failures: [
-      {
-        property: "aggregatorFilters.servicePrincipal.value[0]",
-        reason: `${JSON.stringify(LONG_PRINCIPAL)} is longer than 128 characters`,
-      },
-    ],
-  },
-  {
-    title: "a service principal with spaces",
-    input: withFilters({ servicePrincipal: { value: ["config amazonaws com"] } }),
-    failures: [
-      {
-        property: "aggregatorFilters.servicePrincipal.value[0]",
-        reason: '"config amazonaws com" is not a service principal such as "config.amazonaws.com"',
-      },
-    ],
-  },
-  {
-    title: "a filter type other than INCLUDE",
-    input: withFilters({ resourceType: { type: "EXCLUDE", value: [RESOURCE_TYPE_INSTANCE] } }),
-    failures: [
-      {
-        property: "aggregatorFilters.resourceType.type",
-        reason: '"EXCLUDE" is not a filter type; the only type is "INCLUDE"',
-      },
-    ],
-  },
-  {
-    title: "a lowercase filter type",
-    input: withFilters({
-      servicePrincipal: { type: "include", value: [SERVICE_PRINCIPAL_CONFIG] },
-    }),
-    failures: [
-      {
-        property: "aggregatorFilters.servicePrincipal.type",
-        reason: '"include" is not a filter type; the only type is "INCLUDE"',
-      },
-    ],
-  },
-  {
-    title: "empty aggregatorFilters",
-    input: withFilters({}),
-    failures: [
-      {
-        property: "aggregatorFilters",
-        reason: "give resourceType or servicePrincipal (or both), or leave aggregatorFilters out",
-      },
-    ],
-  },
-  {
-    title: "a filter with an empty value list",
-    input: withFilters({ resourceType: { value: [] } }),
-    failures: [
-      {
-        property: "aggregatorFilters.resourceType.value",
-        reason: "must list at least one resource type",
-      },
-    ],
-  },
-  {
-    title: "a service-principal filter with an empty value list",
-    input: withFilters({ servicePrincipal: { value: [] } }),
-    failures: [
-      {
-        property: "aggregatorFilters.servicePrincipal.value",
-        reason: "must list at least one service principal",
-      },
-    ],
-  },
-  {
-    title: "a filter without values",
-    input: withFilters({ resourceType: { type: "INCLUDE" } }),
-    failures: [
-      {
-        property: "aggregatorFilters.resourceType.value",
-        reason: 'is required: the resource types to include, such as ["AWS::EC2::Instance"]',
-      },
-    ],
-  },
-  // Tags.
-  {
-    title: "51 tags",
-    input: withTags(FIFTY_ONE_TAGS),
-    failures: [{ property: "tags", reason: "51 tags given; a resource may have at most 50" }],
-  },
-  {
-    title: "a tag key of 129 characters",
-    input: withTags({ [LONG_KEY]: "v" }),
-    failures: [
-      {
-        property: `tags.${LONG_KEY}`,
-        reason: `tag key ${JSON.stringify(LONG_KEY)} must be 1 to 128 characters long`,
-      },
-    ],
-  },
-  {
-    title: "an empty tag key",
-    input: withTags({ "": "v" }),
-    failures: [{ property: 'tags[""]', reason: 'tag key "" must be 1 to 128 characters long' }],
-  },
-  {
-    title: "a tag value of 257 characters",
-    input: withTags({ team: LONG_VALUE }),
-    failures: [
-      {
-        property: "tags.team",
-        reason: `tag value ${JSON.stringify(LONG_VALUE)} is longer than 256 characters`,
-      },
-    ],
-  },
-  {
-    title: "a lowercase aws: tag key",
-    input: withTags({ "aws:cloudformation:stack-name": "x" }),
-    failures: [
-      {
-        property: 'tags["aws:cloudformation:stack-name"]',
-        reason: 'tag key "aws:cloudformation:stack-name" uses the reserved prefix "aws:"',
-      },
-    ],
-  },
-  {
-    title: "an uppercase AWS: tag key",
-    input: withTags({ "AWS:Owner": "x" }),
-    failures: [
-      {
-        property: 'tags["AWS:Owner"]',
-        reason: 'tag key "AWS:Owner" uses the reserved prefix "aws:"',
-      },
-    ],
-  },
-  {
-    title: "a mixed-case Aws: tag key",
-    input: withTags({ "aWs:x": "x" }),
-    failures: [
-      { property: 'tags["aWs:x"]', reason: 'tag key "aWs:x" uses the reserved prefix "aws:"' },
-    ],
-  },
-  {
-    title: "a tag key with a character outside the allowed set",
-    input: withTags({ "cost#center": "x" }),
-    failures: [
-      { property: 'tags["cost#center"]', reason: `tag key "cost#center" ${TAG_CHARACTER_RULE}` },
-    ],
-  },
-  {
-    title: "a tag value with a character outside the allowed set",
-    input: withTags({ team: "a;b" }),
-    failures: [{ property: "tags.team", reason: `tag value "a;b" ${TAG_CHARACTER_RULE}` }],
-  },
-  {
-    title: "a tag value given as a number",
-    input: withTags({ team: 7 }),
-    failures: [
-      { property: "tags.team", reason: "Invalid input: expected string, received number" },
-    ],
-  },
-  {
-    title: "tags given as a list",
-    input: withTags([{ Key: "team", Value: "x" }]),
-    failures: [{ property: "tags", reason: "Invalid input: expected record, received array" }],
-  },
-  // Unknown properties.
-  {
-    title: "an unknown top-level property",
-    input: accountAggregator({ aggregatorName: "x" }),
-    failures: [
-      {
-        property: "aggregatorName",
-        reason: `unknown property; allowed properties are: ${AGGREGATOR_PROPERTIES}`,
-      },
-    ],
-  },
-  {
-    title: "an unknown property of the account source",
-    input: accountAggregator({
-      accountAggregationSource: { accountIds: [OWNER_ACCOUNT], allAwsRegions: true, regions: [] },
-    }),
-    failures: [
-      {
-        property: "accountAggregationSource.regions",
-        reason: "unknown property; allowed properties are: accountIds, allAwsRegions, awsRegions",
-      },
-    ],
-  },
-  {
-    title: "an unknown property of the organization source",
-    input: organization({ roleArn: ORGANIZATION_ROLE_ARN, allAwsRegions: true, accountIds: [] }),
-    failures: [
-      {
-        property: "organizationAggregationSource.accountIds",
-        reason: "unknown property; allowed properties are: roleArn, allAwsRegions, awsRegions",
-      },
-    ],
-  },
-  {
-    title: "an unknown filter",
-    input: withFilters({
-      resourceType: { value: [RESOURCE_TYPE_INSTANCE] },
-      tag: { value: ["x"] },
-    }),
-    failures: [
-      {
-        property: "aggregatorFilters.tag",
-        reason: "unknown property; allowed properties are: resourceType, servicePrincipal",
-      },
-    ],
-  },
-  {
-    title: "an unknown property of a filter",
-    input: withFilters({ resourceType: { value: [RESOURCE_TYPE_INSTANCE], values: [] } }),
-    failures: [
-      {
-        property: "aggregatorFilters.resourceType.values",
-        reason: "unknown property; allowed properties are: type, value",
-      },
-    ],
-  },
-  {
-    title: "an unknown property of assumeRole",
-    input: withRole({ roleArn: OWNER_ROLE_ARN, region: REGION }),
-    failures: [
-      {
-        property: "assumeRole.region",
-        reason: `unknown property; allowed properties are: ${ASSUME_ROLE_PROPERTIES}`,
-      },
-    ],
-  },
-  // Wrong types elsewhere.
-  {
-    title: "adoptExisting given as a string",
-    input: accountAggregator({ adoptExisting: "yes" }),
-    failures: [
-      { property: "adoptExisting", reason: "Invalid input: expected boolean, received string" },
-    ],
-  },
-  {
-    title: "assumeRole given as a string",
-    input: withRole(OWNER_ROLE_ARN),
-    failures: [
-      { property: "assumeRole", reason: "Invalid input: expected object, received string" },
-    ],
-  },
-  // assumeRole.
-  {
-    title: "an assumeRole ARN that is not a role",
-    input: withRole({ roleArn: `arn:aws:iam::${OWNER_ACCOUNT}:policy/deploy` }),
-    failures: [
-      {
-        property: "assumeRole.roleArn",
-        reason: `"arn:aws:iam::${OWNER_ACCOUNT}:policy/deploy" ${ROLE_ARN_RULE}`,
-      },
-    ],
-  },
-  {
-    title: "an assumeRole without a roleArn",
-    input: withRole({ sessionName: "deploy" }),
-    failures: [
-      {
-        property: "assumeRole.roleArn",
-        reason: "is required: the ARN of an IAM role",
-      },
-    ],
-  },
-  {
-    title: "an external ID of one character",
-    input: withRole({ roleArn: OWNER_ROLE_ARN, externalId: "Q" }),
-    failures: [{ property: "assumeRole.externalId", reason: EXTERNAL_ID_LENGTH_RULE }],
-  },
-  {
-    title: "an external ID of 1225 characters",
-    input: withRole({
-      roleArn: OWNER_ROLE_ARN,
-      externalId: SECRET_EXTERNAL_ID.repeat(69).slice(0, 1225),
-    }),
-    failures: [{ property: "assumeRole.externalId", reason: EXTERNAL_ID_LENGTH_RULE }],
-  },
-  {
-    title: "an external ID with a space",
-    input: withRole({ roleArn: OWNER_ROLE_ARN, externalId: `${SECRET_EXTERNAL_ID} x` }),
-    failures: [{ property: "assumeRole.externalId", reason: EXTERNAL_ID_CHARACTER_RULE }],
-  },
-  {
-    title: "a session name with a space",
-    input: withRole({ roleArn: OWNER_ROLE_ARN, sessionName: "pulumi deploy" }),
-    failures: [
-      {
-        property: "assumeRole.sessionName",
-        reason: '"pulumi deploy" may contain only letters, digits and _ + = , . @ -',
-      },
-    ],
-  },
-  {
-    title: "a session name of one character",
-    input: withRole({ roleArn: OWNER_ROLE_ARN, sessionName: "p" }),
-    failures: [{ property: "assumeRole.sessionName", reason: '"p" is shorter than 2 characters' }],
-  },
-  {
-    title: "a session name of 65 characters",
-    input: withRole({ roleArn: OWNER_ROLE_ARN, sessionName: LONG_SESSION }),
-    failures: [
-      {
-        property: "assumeRole.sessionName",
-        reason: `${JSON.stringify(LONG_SESSION)} is longer than 64 characters`,
-      },
-    ],
-  },
-  {
-    title: "a duration of 899 seconds",
-    input: withRole({ roleArn: OWNER_ROLE_ARN, durationSeconds: 899 }),
-    failures: [
-      { property: "assumeRole.durationSeconds", reason: "899 is below the minimum of 900 seconds" },
-    ],
-  },
-  {
-    title: "a duration of 43201 seconds",
-    input: withRole({ roleArn: OWNER_ROLE_ARN, durationSeconds: 43201 }),
-    failures: [
-      {
-        property: "assumeRole.durationSeconds",
-        reason: "43201 is above the maximum of 43200 seconds",
-      },
-    ],
-  },
-  {
-    title: "a duration of 1.5 seconds",
-    input: withRole({ roleArn: OWNER_ROLE_ARN, durationSeconds: 1.5 }),
-    failures: [
-      { property: "assumeRole.durationSeconds", reason: "1.5 is not a whole number of seconds" },
-    ],
-  },
-  {
-    title: "a duration given as a string",
-    input: withRole({ roleArn: OWNER_ROLE_ARN, durationSeconds: "3600" }),
-    failures: [
-      {
-        property: "assumeRole.durationSeconds",
-        reason: "Invalid input: expected number, received string",
-      },
-    ],
-  },
-  // Several at once.
-  {
-    title: "several mistakes at once, each listed",
-    input: {
-      name: "a b",
-      region: "xx",
-      accountAggregationSource: { accountIds: ["1", OWNER_ACCOUNT, "x"] },
-      tags: { "aws:x": "y" },
-      assumeRole: { roleArn: OWNER_ROLE_ARN, durationSeconds: 60 },
-    },
-    failures: [
-      { property: "name", reason: NAME_CHARACTERS("a b") },
-      { property: "accountAggregationSource.accountIds[0]", reason: accountIdReason("1") },
-      { property: "accountAggregationSource.accountIds[2]", reason: accountIdReason("x") },
-      { property: 'tags["aws:x"]', reason: 'tag key "aws:x" uses the reserved prefix "aws:"' },
-      { property: "region", reason: regionReason("xx") },
-      { property: "assumeRole.durationSeconds", reason: "60 is below the minimum of 900 seconds" },
-      { property: "accountAggregationSource.awsRegions", reason: NO_SOURCE_REGIONS },
-    ],
-  },
-];
+import {
+  AGGREGATOR_CORPUS,
+  NAME_CHARACTERS,
+  accountAggregator,
+  accounts,
+  organization,
+  organizationAggregator,
+  withFilters,
+  withRole,
+  withTags,
+  type Inputs,
+} from "../support/bad-input";
+import {
+  ACCOUNTS,
+  FILTER_VALUES,
+  AGGREGATOR_NAME,
+  ORGANIZATION_ROLE_ARN,
+  OWNER_ROLE_ARN,
+  REGIONS,
+  SECRET_EXTERNAL_ID,
+} from "../support/fixtures";
+import { NO_REGION_REASON } from "../support/messages";
 
 describe("checkAggregator", () => {
   describe("rejects invalid inputs with the exact property and reason", () => {
-    it("has at least 40 invalid cases", () => {
-      assert.ok(INVALID.length >= 40, `only ${INVALID.length} cases`);
-    });
-    for (const { title, input, failures } of INVALID) {
+    for (const { title, input, failures } of AGGREGATOR_CORPUS.cases) {
       it(title, () => {
         assert.deepStrictEqual(checkAggregator(undefined, input).failures, failures);
       });
@@ -829,7 +58,7 @@ describe("checkAggregator", () => {
   });
 
   describe("accepts values at the limits", () => {
-    const rows: { title: string; input: Raw }[] = [
+    const rows: { title: string; input: Inputs }[] = [
       { title: "a name of 256 characters", input: accountAggregator({ name: "a".repeat(256) }) },
       { title: "a name of one character", input: accountAggregator({ name: "_" }) },
       {
@@ -846,7 +75,7 @@ describe("checkAggregator", () => {
         input: organizationAggregator({
           region: "us-gov-west-1",
           organizationAggregationSource: {
-            roleArn: `arn:aws-us-gov:iam::${OWNER_ACCOUNT}:role/config`,
+            roleArn: `arn:aws-us-gov:iam::${ACCOUNTS.A}:role/config`,
             awsRegions: ["us-gov-east-1"],
           },
         }),
@@ -888,17 +117,17 @@ describe("checkAggregator", () => {
     it("sorts and de-duplicates account IDs and regions", () => {
       const { inputs, failures } = checkAggregator(
         undefined,
-        accounts([SOURCE_ACCOUNT, OWNER_ACCOUNT, SOURCE_ACCOUNT], {
-          awsRegions: [OTHER_REGION, THIRD_REGION, REGION, OTHER_REGION],
+        accounts([ACCOUNTS.D, ACCOUNTS.A, ACCOUNTS.D], {
+          awsRegions: [REGIONS.C, REGIONS.B, REGIONS.A, REGIONS.C],
         }),
       );
       assert.deepStrictEqual(failures, []);
       assert.deepStrictEqual(inputs, {
         name: AGGREGATOR_NAME,
-        region: REGION,
+        region: REGIONS.A,
         accountAggregationSource: {
-          accountIds: [OWNER_ACCOUNT, SOURCE_ACCOUNT],
-          awsRegions: [THIRD_REGION, REGION, OTHER_REGION],
+          accountIds: [ACCOUNTS.A, ACCOUNTS.D],
+          awsRegions: [REGIONS.B, REGIONS.A, REGIONS.C],
         },
       });
     });
@@ -909,12 +138,12 @@ describe("checkAggregator", () => {
         organization({
           roleArn: ORGANIZATION_ROLE_ARN,
           allAwsRegions: false,
-          awsRegions: [OTHER_REGION, REGION],
+          awsRegions: [REGIONS.C, REGIONS.A],
         }),
       );
       assert.deepStrictEqual(inputs.organizationAggregationSource, {
         roleArn: ORGANIZATION_ROLE_ARN,
-        awsRegions: [REGION, OTHER_REGION],
+        awsRegions: [REGIONS.A, REGIONS.C],
       });
     });
 
@@ -931,17 +160,20 @@ describe("checkAggregator", () => {
         undefined,
         withFilters({
           resourceType: {
-            value: [RESOURCE_TYPE_INSTANCE, RESOURCE_TYPE_BUCKET, RESOURCE_TYPE_INSTANCE],
+            value: [FILTER_VALUES.instance, FILTER_VALUES.bucket, FILTER_VALUES.instance],
           },
           servicePrincipal: {
             type: "INCLUDE",
-            value: ["z.amazonaws.com", SERVICE_PRINCIPAL_CONFIG],
+            value: ["z.amazonaws.com", FILTER_VALUES.configPrincipal],
           },
         }),
       );
       assert.deepStrictEqual(inputs.aggregatorFilters, {
-        resourceType: { type: "INCLUDE", value: [RESOURCE_TYPE_INSTANCE, RESOURCE_TYPE_BUCKET] },
-        servicePrincipal: { type: "INCLUDE", value: [SERVICE_PRINCIPAL_CONFIG, "z.amazonaws.com"] },
+        resourceType: { type: "INCLUDE", value: [FILTER_VALUES.instance, FILTER_VALUES.bucket] },
+        servicePrincipal: {
+          type: "INCLUDE",
+          value: [FILTER_VALUES.configPrincipal, "z.amazonaws.com"],
+        },
       });
     });
 
@@ -962,8 +194,8 @@ describe("checkAggregator", () => {
       );
       assert.deepStrictEqual(inputs, {
         name: AGGREGATOR_NAME,
-        region: REGION,
-        accountAggregationSource: { accountIds: [OWNER_ACCOUNT], allAwsRegions: true },
+        region: REGIONS.A,
+        accountAggregationSource: { accountIds: [ACCOUNTS.A], allAwsRegions: true },
         tags: { team: "platform", "cost center": "42" },
         assumeRole,
         adoptExisting: true,
@@ -987,7 +219,7 @@ describe("checkAggregator", () => {
     });
     afterEach(() => restore());
 
-    const noRegion = (): Raw => {
+    const noRegion = (): Inputs => {
       const { region: _region, ...rest } = accountAggregator();
       return rest;
     };
@@ -1006,33 +238,33 @@ describe("checkAggregator", () => {
     });
 
     it("defaults the region from AWS_REGION", () => {
-      process.env.AWS_REGION = OTHER_REGION;
-      process.env.AWS_DEFAULT_REGION = THIRD_REGION;
+      process.env.AWS_REGION = REGIONS.C;
+      process.env.AWS_DEFAULT_REGION = REGIONS.B;
       const { inputs, failures } = checkAggregator(undefined, noRegion());
       assert.deepStrictEqual(failures, []);
-      assert.equal(inputs.region, OTHER_REGION);
+      assert.equal(inputs.region, REGIONS.C);
     });
 
     it("defaults the region from AWS_DEFAULT_REGION when AWS_REGION is unset", () => {
-      process.env.AWS_DEFAULT_REGION = THIRD_REGION;
-      assert.equal(checkAggregator(undefined, noRegion()).inputs.region, THIRD_REGION);
+      process.env.AWS_DEFAULT_REGION = REGIONS.B;
+      assert.equal(checkAggregator(undefined, noRegion()).inputs.region, REGIONS.B);
     });
 
     it("prefers the stack config aws:region over the environment", () => {
-      process.env.AWS_REGION = OTHER_REGION;
-      applyStackConfig({ get: (key) => (key === "aws:region" ? THIRD_REGION : undefined) });
-      assert.equal(checkAggregator(undefined, noRegion()).inputs.region, THIRD_REGION);
+      process.env.AWS_REGION = REGIONS.C;
+      applyStackConfig({ get: (key) => (key === "aws:region" ? REGIONS.B : undefined) });
+      assert.equal(checkAggregator(undefined, noRegion()).inputs.region, REGIONS.B);
     });
 
     it("prefers the region input over every default", () => {
-      process.env.AWS_REGION = OTHER_REGION;
-      applyStackConfig({ get: (key) => (key === "aws:region" ? THIRD_REGION : undefined) });
-      assert.equal(checkAggregator(undefined, accountAggregator()).inputs.region, REGION);
+      process.env.AWS_REGION = REGIONS.C;
+      applyStackConfig({ get: (key) => (key === "aws:region" ? REGIONS.B : undefined) });
+      assert.equal(checkAggregator(undefined, accountAggregator()).inputs.region, REGIONS.A);
     });
   });
 
   describe("generated names", () => {
-    const unnamed = (autoNamePrefix: string, olds?: Raw) => {
+    const unnamed = (autoNamePrefix: string, olds?: Inputs) => {
       const { name: _name, ...rest } = accountAggregator({ autoNamePrefix });
       return checkAggregator(olds, rest);
     };
@@ -1100,7 +332,7 @@ describe("checkAggregator", () => {
       const news = accountAggregator({
         __provider: "serialized",
         accountAggregationSource: {
-          accountIds: [SOURCE_ACCOUNT, OWNER_ACCOUNT],
+          accountIds: [ACCOUNTS.D, ACCOUNTS.A],
           allAwsRegions: true,
         },
       });
@@ -1109,9 +341,9 @@ describe("checkAggregator", () => {
         failures: [],
         inputs: {
           name: AGGREGATOR_NAME,
-          region: REGION,
+          region: REGIONS.A,
           accountAggregationSource: {
-            accountIds: [OWNER_ACCOUNT, SOURCE_ACCOUNT],
+            accountIds: [ACCOUNTS.A, ACCOUNTS.D],
             allAwsRegions: true,
           },
         },

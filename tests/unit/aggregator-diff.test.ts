@@ -7,23 +7,17 @@ import type {
   ConfigurationAggregatorState,
 } from "../../provider/aggregator/schema";
 import { PREVIEW_UNKNOWN } from "../../provider/shared/inputs/unknowns";
+import { aggregatorState } from "./helpers";
 import {
+  ACCOUNTS,
+  FILTER_VALUES,
   AGGREGATOR_NAME,
   ORGANIZATION_ROLE_ARN,
-  OTHER_ACCOUNT,
   OTHER_ACCOUNT_ROLE_ARN,
-  OTHER_REGION,
-  OWNER_ACCOUNT,
   OWNER_ROLE_ARN,
-  REGION,
-  RESOURCE_TYPE_BUCKET,
-  RESOURCE_TYPE_INSTANCE,
+  REGIONS,
   SECRET_EXTERNAL_ID,
-  SERVICE_PRINCIPAL_CONFIG,
-  SOURCE_ACCOUNT,
-  THIRD_REGION,
-} from "./fixtures";
-import { aggregatorState } from "./helpers";
+} from "../support/fixtures";
 
 type Raw = Record<string, unknown>;
 const U = PREVIEW_UNKNOWN;
@@ -31,12 +25,12 @@ const U = PREVIEW_UNKNOWN;
 /** The program as first deployed: every field set, acting through a role in the owner account. */
 const PROGRAM: Raw = {
   name: AGGREGATOR_NAME,
-  region: REGION,
+  region: REGIONS.A,
   accountAggregationSource: {
-    accountIds: [OWNER_ACCOUNT, SOURCE_ACCOUNT],
-    awsRegions: [REGION, OTHER_REGION],
+    accountIds: [ACCOUNTS.A, ACCOUNTS.D],
+    awsRegions: [REGIONS.A, REGIONS.C],
   },
-  aggregatorFilters: { resourceType: { value: [RESOURCE_TYPE_INSTANCE] } },
+  aggregatorFilters: { resourceType: { value: [FILTER_VALUES.instance] } },
   tags: { team: "platform", env: "prod" },
   assumeRole: { roleArn: OWNER_ROLE_ARN, externalId: SECRET_EXTERNAL_ID, sessionName: "deploy" },
 };
@@ -88,7 +82,7 @@ interface DiffCase {
 const CASES: DiffCase[] = [
   // Identity: a new aggregator.
   { title: "a new name", news: program({ name: "central" }), expected: replace("name") },
-  { title: "a new region", news: program({ region: THIRD_REGION }), expected: replace("region") },
+  { title: "a new region", news: program({ region: REGIONS.B }), expected: replace("region") },
   {
     title: "a role in another account",
     news: role({ roleArn: OTHER_ACCOUNT_ROLE_ARN }),
@@ -102,7 +96,7 @@ const CASES: DiffCase[] = [
   },
   {
     title: "a new name and region together",
-    news: program({ name: "central", region: THIRD_REGION }),
+    news: program({ name: "central", region: REGIONS.B }),
     expected: replace("name", "region"),
   },
   // Updates in place.
@@ -110,8 +104,8 @@ const CASES: DiffCase[] = [
     title: "another account in the account source",
     news: program({
       accountAggregationSource: {
-        accountIds: [OWNER_ACCOUNT, SOURCE_ACCOUNT, OTHER_ACCOUNT],
-        awsRegions: [REGION, OTHER_REGION],
+        accountIds: [ACCOUNTS.A, ACCOUNTS.D, ACCOUNTS.C],
+        awsRegions: [REGIONS.A, REGIONS.C],
       },
     }),
     expected: UPDATE,
@@ -121,8 +115,8 @@ const CASES: DiffCase[] = [
     title: "another region in the account source",
     news: program({
       accountAggregationSource: {
-        accountIds: [OWNER_ACCOUNT, SOURCE_ACCOUNT],
-        awsRegions: [REGION, OTHER_REGION, THIRD_REGION],
+        accountIds: [ACCOUNTS.A, ACCOUNTS.D],
+        awsRegions: [REGIONS.A, REGIONS.C, REGIONS.B],
       },
     }),
     expected: UPDATE,
@@ -132,7 +126,7 @@ const CASES: DiffCase[] = [
     title: "all regions instead of a list",
     news: program({
       accountAggregationSource: {
-        accountIds: [OWNER_ACCOUNT, SOURCE_ACCOUNT],
+        accountIds: [ACCOUNTS.A, ACCOUNTS.D],
         allAwsRegions: true,
       },
     }),
@@ -152,7 +146,7 @@ const CASES: DiffCase[] = [
     title: "another resource type in the filter",
     news: program({
       aggregatorFilters: {
-        resourceType: { value: [RESOURCE_TYPE_INSTANCE, RESOURCE_TYPE_BUCKET] },
+        resourceType: { value: [FILTER_VALUES.instance, FILTER_VALUES.bucket] },
       },
     }),
     expected: UPDATE,
@@ -162,8 +156,8 @@ const CASES: DiffCase[] = [
     title: "a service-principal filter added",
     news: program({
       aggregatorFilters: {
-        resourceType: { value: [RESOURCE_TYPE_INSTANCE] },
-        servicePrincipal: { value: [SERVICE_PRINCIPAL_CONFIG] },
+        resourceType: { value: [FILTER_VALUES.instance] },
+        servicePrincipal: { value: [FILTER_VALUES.configPrincipal] },
       },
     }),
     expected: UPDATE,
@@ -172,14 +166,14 @@ const CASES: DiffCase[] = [
   {
     title: "another organization role",
     olds: ORGANIZATION_STATE,
-    news: organizationProgram({ roleArn: `arn:aws:iam::${OWNER_ACCOUNT}:role/other-config-role` }),
+    news: organizationProgram({ roleArn: `arn:aws:iam::${ACCOUNTS.A}:role/other-config-role` }),
     expected: UPDATE,
     put: true,
   },
   {
     title: "other regions for the organization source",
     olds: ORGANIZATION_STATE,
-    news: organizationProgram({ allAwsRegions: undefined, awsRegions: [THIRD_REGION] }),
+    news: organizationProgram({ allAwsRegions: undefined, awsRegions: [REGIONS.B] }),
     expected: UPDATE,
     put: true,
   },
@@ -224,7 +218,7 @@ const CASES: DiffCase[] = [
   { title: "a duration added", news: role({ durationSeconds: 900 }), expected: UPDATE, put: false },
   {
     title: "another role in the same account",
-    news: role({ roleArn: `arn:aws:iam::${OWNER_ACCOUNT}:role/other` }),
+    news: role({ roleArn: `arn:aws:iam::${ACCOUNTS.A}:role/other` }),
     expected: UPDATE,
     put: false,
   },
@@ -261,7 +255,7 @@ const CASES: DiffCase[] = [
   {
     title: "unknown account IDs",
     news: program({
-      accountAggregationSource: { accountIds: U, awsRegions: [REGION, OTHER_REGION] },
+      accountAggregationSource: { accountIds: U, awsRegions: [REGIONS.A, REGIONS.C] },
     }),
     expected: UPDATE,
     put: true,
@@ -270,8 +264,8 @@ const CASES: DiffCase[] = [
     title: "one unknown account ID",
     news: program({
       accountAggregationSource: {
-        accountIds: [OWNER_ACCOUNT, U],
-        awsRegions: [REGION, OTHER_REGION],
+        accountIds: [ACCOUNTS.A, U],
+        awsRegions: [REGIONS.A, REGIONS.C],
       },
     }),
     expected: UPDATE,
@@ -301,12 +295,12 @@ const CASES: DiffCase[] = [
     title: "lists given in another order, with duplicates",
     news: program({
       accountAggregationSource: {
-        accountIds: [SOURCE_ACCOUNT, OWNER_ACCOUNT, SOURCE_ACCOUNT],
+        accountIds: [ACCOUNTS.D, ACCOUNTS.A, ACCOUNTS.D],
         allAwsRegions: false,
-        awsRegions: [OTHER_REGION, REGION, OTHER_REGION],
+        awsRegions: [REGIONS.C, REGIONS.A, REGIONS.C],
       },
       aggregatorFilters: {
-        resourceType: { type: "INCLUDE", value: [RESOURCE_TYPE_INSTANCE, RESOURCE_TYPE_INSTANCE] },
+        resourceType: { type: "INCLUDE", value: [FILTER_VALUES.instance, FILTER_VALUES.instance] },
       },
       tags: { env: "prod", team: "platform" },
     }),
@@ -318,10 +312,10 @@ const CASES: DiffCase[] = [
     olds: {
       ...STATE,
       accountAggregationSource: {
-        accountIds: [SOURCE_ACCOUNT, OWNER_ACCOUNT],
-        awsRegions: [OTHER_REGION, REGION],
+        accountIds: [ACCOUNTS.D, ACCOUNTS.A],
+        awsRegions: [REGIONS.C, REGIONS.A],
       },
-      aggregatorFilters: { resourceType: { type: "INCLUDE", value: [RESOURCE_TYPE_INSTANCE] } },
+      aggregatorFilters: { resourceType: { type: "INCLUDE", value: [FILTER_VALUES.instance] } },
     },
     news: PROGRAM,
     expected: NO_CHANGE,

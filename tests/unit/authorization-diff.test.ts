@@ -7,26 +7,23 @@ import type {
   AggregationAuthorizationState,
 } from "../../provider/authorization/schema";
 import { PREVIEW_UNKNOWN } from "../../provider/shared/inputs/unknowns";
-import {
-  AGGREGATOR_ACCOUNT,
-  OTHER_ACCOUNT,
-  OTHER_ACCOUNT_ROLE_ARN,
-  OTHER_REGION,
-  OWNER_ROLE_ARN,
-  REGION,
-  SECRET_EXTERNAL_ID,
-  THIRD_REGION,
-} from "./fixtures";
 import { authorizationState } from "./helpers";
+import {
+  ACCOUNTS,
+  OTHER_ACCOUNT_ROLE_ARN,
+  OWNER_ROLE_ARN,
+  REGIONS,
+  SECRET_EXTERNAL_ID,
+} from "../support/fixtures";
 
 type Raw = Record<string, unknown>;
 const U = PREVIEW_UNKNOWN;
 
 /** The program as first deployed, acting through a role in the owner account. */
 const PROGRAM: Raw = {
-  authorizedAccountId: AGGREGATOR_ACCOUNT,
-  authorizedAwsRegion: OTHER_REGION,
-  region: REGION,
+  authorizedAccountId: ACCOUNTS.B,
+  authorizedAwsRegion: REGIONS.C,
+  region: REGIONS.A,
   tags: { team: "platform" },
   assumeRole: { roleArn: OWNER_ROLE_ARN, externalId: SECRET_EXTERNAL_ID },
 };
@@ -59,17 +56,17 @@ const CASES: {
 }[] = [
   {
     title: "another authorized account",
-    news: program({ authorizedAccountId: OTHER_ACCOUNT }),
+    news: program({ authorizedAccountId: ACCOUNTS.C }),
     expected: replace("authorizedAccountId"),
   },
   {
     title: "another authorized region",
-    news: program({ authorizedAwsRegion: THIRD_REGION }),
+    news: program({ authorizedAwsRegion: REGIONS.B }),
     expected: replace("authorizedAwsRegion"),
   },
   {
     title: "another source region",
-    news: program({ region: THIRD_REGION }),
+    news: program({ region: REGIONS.B }),
     expected: replace("region"),
   },
   {
@@ -86,9 +83,9 @@ const CASES: {
   {
     title: "every identity field at once",
     news: program({
-      authorizedAccountId: OTHER_ACCOUNT,
-      authorizedAwsRegion: THIRD_REGION,
-      region: OTHER_REGION,
+      authorizedAccountId: ACCOUNTS.C,
+      authorizedAwsRegion: REGIONS.B,
+      region: REGIONS.C,
       assumeRole: { roleArn: OTHER_ACCOUNT_ROLE_ARN },
     }),
     expected: replace("authorizedAccountId", "authorizedAwsRegion", "region", "assumeRole"),
@@ -160,9 +157,9 @@ describe("diffAuthorization", () => {
   });
 
   it("is what the provider's diff returns", async () => {
-    const news = checked(program({ authorizedAwsRegion: THIRD_REGION, tags: {} }));
+    const news = checked(program({ authorizedAwsRegion: REGIONS.B, tags: {} }));
     assert.deepStrictEqual(
-      await authorizationProvider.diff!(`${AGGREGATOR_ACCOUNT}:${OTHER_REGION}`, STATE, news),
+      await authorizationProvider.diff!(`${ACCOUNTS.B}:${REGIONS.C}`, STATE, news),
       replace("authorizedAwsRegion"),
     );
   });

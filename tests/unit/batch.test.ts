@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { BATCH_WINDOW_MS, Batcher, BatcherPool } from "../../provider/shared/aws/batch";
+import { ACCOUNTS } from "../support/fixtures";
 
 /** A `run` that records each call's requests and answers `<request>!` for each. */
 function recordingRun() {
@@ -144,8 +145,8 @@ describe("BatcherPool", () => {
       calls.push([key, requests]);
       return Promise.resolve(requests.map((request) => `${key}:${request}`));
     });
-    assert.strictEqual(pool.for("111111111111|us-east-1"), pool.for("111111111111|us-east-1"));
-    assert.notStrictEqual(pool.for("111111111111|us-east-1"), pool.for("111111111111|us-west-2"));
+    assert.strictEqual(pool.for(`${ACCOUNTS.A}|us-east-1`), pool.for(`${ACCOUNTS.A}|us-east-1`));
+    assert.notStrictEqual(pool.for(`${ACCOUNTS.A}|us-east-1`), pool.for(`${ACCOUNTS.A}|us-west-2`));
     const results = await Promise.all([
       pool.for("east").request("a"),
       pool.for("west").request("b"),

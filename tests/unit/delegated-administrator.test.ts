@@ -8,22 +8,17 @@ import {
 } from "../../provider/delegated-administrator/schema";
 import { PREVIEW_UNKNOWN } from "../../provider/shared/inputs/unknowns";
 import type { CheckFailure } from "../../provider/shared/inputs/validation";
-import {
-  AGGREGATOR_ACCOUNT,
-  OTHER_ACCOUNT,
-  OWNER_ACCOUNT,
-  OWNER_ROLE_ARN,
-  REGION,
-  SERVICE_PRINCIPAL_CONFIG,
-} from "./fixtures";
+import { ACCOUNTS, OWNER_ROLE_ARN, REGIONS } from "../support/fixtures";
 
 type Raw = Record<string, unknown>;
 
-/** The management account is OWNER_ACCOUNT; the registered member is AGGREGATOR_ACCOUNT. */
+const CONFIG_PRINCIPAL = "config.amazonaws.com";
+
+/** The management account is ACCOUNTS.A; the registered member is ACCOUNTS.B. */
 const valid = (overrides: Raw = {}): Raw => ({
-  region: REGION,
-  accountId: AGGREGATOR_ACCOUNT,
-  servicePrincipal: SERVICE_PRINCIPAL_CONFIG,
+  region: REGIONS.A,
+  accountId: ACCOUNTS.B,
+  servicePrincipal: CONFIG_PRINCIPAL,
   ...overrides,
 });
 const checked = (overrides: Raw = {}) => {
@@ -33,7 +28,7 @@ const checked = (overrides: Raw = {}) => {
 };
 const stateOf = (overrides: Raw = {}): DelegatedAdministratorState => ({
   ...checked(overrides),
-  managementAccountId: OWNER_ACCOUNT,
+  managementAccountId: ACCOUNTS.A,
 });
 const accountIdReason = (value: string) =>
   `${JSON.stringify(value)} is not an AWS account ID: expected exactly 12 digits`;
@@ -109,7 +104,7 @@ describe("DelegatedAdministrator check", () => {
     },
     {
       title: "an unknown property",
-      input: valid({ delegatedAdminAccountId: AGGREGATOR_ACCOUNT }),
+      input: valid({ delegatedAdminAccountId: ACCOUNTS.B }),
       failures: [
         {
           property: "delegatedAdminAccountId",
@@ -155,7 +150,7 @@ describe("DelegatedAdministrator diff", () => {
     },
     {
       title: "a replacement when the registered account changed",
-      news: { accountId: OTHER_ACCOUNT },
+      news: { accountId: ACCOUNTS.C },
       expected: { changes: true, replaces: ["accountId"], deleteBeforeReplace: false },
     },
     {
@@ -171,7 +166,7 @@ describe("DelegatedAdministrator diff", () => {
     },
     {
       title: "a replacement when the role acts in the registered account, not the management one",
-      news: { assumeRole: { roleArn: `arn:aws:iam::${AGGREGATOR_ACCOUNT}:role/OrgAdmin` } },
+      news: { assumeRole: { roleArn: `arn:aws:iam::${ACCOUNTS.B}:role/OrgAdmin` } },
       expected: { changes: true, replaces: ["assumeRole"], deleteBeforeReplace: false },
     },
   ];
@@ -208,25 +203,22 @@ describe("DelegatedAdministrator registration advice", () => {
   ];
   for (const [reason, advice] of ROWS) {
     it(`for ${String(reason)}: ${advice === undefined ? "none" : "names the fix"}`, () => {
-      assert.equal(
-        registrationAdvice(reason, AGGREGATOR_ACCOUNT, SERVICE_PRINCIPAL_CONFIG),
-        advice,
-      );
+      assert.equal(registrationAdvice(reason, ACCOUNTS.B, CONFIG_PRINCIPAL), advice);
     });
   }
 });
 
 describe("DelegatedAdministrator diff properties", () => {
   it("a deployed program, run again, has no changes (every account × principal × role form)", () => {
-    const accounts = [AGGREGATOR_ACCOUNT, OTHER_ACCOUNT, "000000000001"];
-    const principals = [SERVICE_PRINCIPAL_CONFIG, "config-multiaccountsetup.amazonaws.com"];
+    const accounts = [ACCOUNTS.B, ACCOUNTS.C, "000000000001"];
+    const principals = [CONFIG_PRINCIPAL, "config-multiaccountsetup.amazonaws.com"];
     const roles = [undefined, { roleArn: OWNER_ROLE_ARN }];
     for (const accountId of accounts)
       for (const servicePrincipal of principals)
         for (const assumeRole of roles) {
           const inputs = checked({ accountId, servicePrincipal, assumeRole });
           assert.deepEqual(
-            diffDelegatedAdministrator({ ...inputs, managementAccountId: OWNER_ACCOUNT }, inputs),
+            diffDelegatedAdministrator({ ...inputs, managementAccountId: ACCOUNTS.A }, inputs),
             { changes: false, replaces: [], deleteBeforeReplace: false },
             `${accountId} ${servicePrincipal} ${JSON.stringify(assumeRole)}`,
           );

@@ -1,17 +1,8 @@
+import { ACCOUNTS, FILTER_VALUES, ORGANIZATION_ROLE_ARN } from "../support/fixtures";
 /**
  * A tiny seeded generator of valid inputs for the property tests: the same seed gives the same
  * inputs, so a failing case can be replayed from the seed and index in its message.
  */
-import {
-  AGGREGATOR_ACCOUNT,
-  ORGANIZATION_ROLE_ARN,
-  OTHER_ACCOUNT,
-  OWNER_ACCOUNT,
-  RESOURCE_TYPE_BUCKET,
-  RESOURCE_TYPE_INSTANCE,
-  SERVICE_PRINCIPAL_CONFIG,
-  SOURCE_ACCOUNT,
-} from "./fixtures";
 
 type Raw = Record<string, unknown>;
 
@@ -66,7 +57,7 @@ export class Random {
   }
 }
 
-export const REGIONS = [
+export const REGION_POOL = [
   "us-east-1",
   "us-east-2",
   "us-west-2",
@@ -75,23 +66,17 @@ export const REGIONS = [
   "ap-southeast-5",
   "il-central-1",
 ] as const;
-const ACCOUNTS = [
-  OWNER_ACCOUNT,
-  AGGREGATOR_ACCOUNT,
-  OTHER_ACCOUNT,
-  SOURCE_ACCOUNT,
+const ACCOUNT_POOL = [
+  ACCOUNTS.A,
+  ACCOUNTS.B,
+  ACCOUNTS.C,
+  ACCOUNTS.D,
   "000000000001",
   "999999999999",
   "123456789012",
 ];
-const RESOURCE_TYPES = [
-  RESOURCE_TYPE_INSTANCE,
-  RESOURCE_TYPE_BUCKET,
-  "AWS::IAM::Role",
-  "AWS::Lambda::Function",
-  "Custom::My::Thing",
-];
-const PRINCIPALS = [SERVICE_PRINCIPAL_CONFIG, "securityhub.amazonaws.com", "a=b,c@d.e-f_g+h"];
+const RESOURCE_TYPES = ["AWS::IAM::Role", "AWS::Lambda::Function", "Custom::My::Thing"];
+const PRINCIPALS = [FILTER_VALUES.configPrincipal, "securityhub.amazonaws.com", "a=b,c@d.e-f_g+h"];
 const NAME_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-";
 const PREFIX_CHARS = `${NAME_CHARS} .:/`;
 const TAG_CHARS = "abcXYZ019 _.:/=+-@äßЖ語";
@@ -124,9 +109,9 @@ function sourceRegions(random: Random): Raw {
     case 0:
       return { allAwsRegions: true };
     case 1:
-      return { awsRegions: random.draw(REGIONS, random.int(1, 6)) };
+      return { awsRegions: random.draw(REGION_POOL, random.int(1, 6)) };
     default:
-      return { allAwsRegions: false, awsRegions: random.draw(REGIONS, random.int(1, 6)) };
+      return { allAwsRegions: false, awsRegions: random.draw(REGION_POOL, random.int(1, 6)) };
   }
 }
 
@@ -139,12 +124,12 @@ function filter(random: Random, values: readonly string[]): Raw {
 
 /** A random valid ConfigurationAggregator program (what the resource class sends to check). */
 export function aggregatorProgram(random: Random): Raw {
-  const program: Raw = { region: random.pick(REGIONS) };
+  const program: Raw = { region: random.pick(REGION_POOL) };
   if (random.bool()) program.name = random.text(NAME_CHARS, 1, 40);
   program.autoNamePrefix = random.text(PREFIX_CHARS, 1, 30);
   if (random.bool()) {
     program.accountAggregationSource = {
-      accountIds: random.draw(ACCOUNTS, random.int(1, 8)),
+      accountIds: random.draw(ACCOUNT_POOL, random.int(1, 8)),
       ...sourceRegions(random),
     };
   } else {
@@ -170,8 +155,7 @@ export function aggregatorProgram(random: Random): Raw {
       break;
   }
   if (random.bool()) program.tags = tags(random);
-  if (random.bool())
-    program.assumeRole = assumeRole(random, random.pick([OWNER_ACCOUNT, OTHER_ACCOUNT]));
+  if (random.bool()) program.assumeRole = assumeRole(random, random.pick([ACCOUNTS.A, ACCOUNTS.C]));
   if (random.bool()) program.adoptExisting = random.bool();
   return program;
 }
@@ -179,12 +163,12 @@ export function aggregatorProgram(random: Random): Raw {
 /** A random valid AggregationAuthorization program. */
 export function authorizationProgram(random: Random): Raw {
   return {
-    authorizedAccountId: random.pick(ACCOUNTS),
-    authorizedAwsRegion: random.pick(REGIONS),
-    region: random.pick(REGIONS),
+    authorizedAccountId: random.pick(ACCOUNT_POOL),
+    authorizedAwsRegion: random.pick(REGION_POOL),
+    region: random.pick(REGION_POOL),
     ...(random.bool() ? { tags: tags(random) } : {}),
     ...(random.bool()
-      ? { assumeRole: assumeRole(random, random.pick([OWNER_ACCOUNT, OTHER_ACCOUNT])) }
+      ? { assumeRole: assumeRole(random, random.pick([ACCOUNTS.A, ACCOUNTS.C])) }
       : {}),
     ...(random.bool() ? { adoptExisting: random.bool() } : {}),
   };

@@ -11,33 +11,28 @@ import type {
   AggregationAuthorizationState,
 } from "../../provider/authorization/schema";
 import { applyStackConfig, currentSettings } from "../../provider/shared/aws/settings";
-import { AGGREGATOR_ARN, AUTHORIZATION_ARN, OWNER_ACCOUNT } from "./fixtures";
+import { ACCOUNTS, AGGREGATOR_ARN, AUTHORIZATION_ARN } from "../support/fixtures";
+
+/** The outputs a successful create records for checked inputs: `arn` moved to `accountId`. */
+function recorded<Inputs extends { readonly tags?: Record<string, string> }>(
+  inputs: Inputs,
+  arn: string,
+  accountId: string,
+) {
+  return { ...inputs, arn: arn.replace(ACCOUNTS.A, accountId), accountId, tags: inputs.tags ?? {} };
+}
 
 /** The outputs a successful create records for these checked inputs, in `accountId`. */
-export function aggregatorState(
+export const aggregatorState = (
   inputs: ConfigurationAggregatorInputs,
-  accountId: string = OWNER_ACCOUNT,
-): ConfigurationAggregatorState {
-  return {
-    ...inputs,
-    arn: AGGREGATOR_ARN.replace(OWNER_ACCOUNT, accountId),
-    accountId,
-    tags: inputs.tags ?? {},
-  };
-}
+  accountId: string = ACCOUNTS.A,
+): ConfigurationAggregatorState => recorded(inputs, AGGREGATOR_ARN, accountId);
 
 /** The outputs a successful create records for these checked inputs, in `accountId`. */
-export function authorizationState(
+export const authorizationState = (
   inputs: AggregationAuthorizationInputs,
-  accountId: string = OWNER_ACCOUNT,
-): AggregationAuthorizationState {
-  return {
-    ...inputs,
-    arn: AUTHORIZATION_ARN.replace(OWNER_ACCOUNT, accountId),
-    accountId,
-    tags: inputs.tags ?? {},
-  };
-}
+  accountId: string = ACCOUNTS.A,
+): AggregationAuthorizationState => recorded(inputs, AUTHORIZATION_ARN, accountId);
 
 const REGION_VARIABLES = ["AWS_REGION", "AWS_DEFAULT_REGION"] as const;
 

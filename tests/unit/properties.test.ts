@@ -6,9 +6,15 @@ import { checkAuthorization } from "../../provider/authorization/check";
 import { diffAuthorization } from "../../provider/authorization/diff";
 import type { AggregationAuthorizationInputs } from "../../provider/authorization/schema";
 import { roleAccount } from "../../provider/shared/aws/arn";
-import { OWNER_ACCOUNT, REGION, THIRD_REGION } from "./fixtures";
-import { aggregatorProgram, authorizationProgram, Random, REGIONS, rewritten } from "./generators";
+import {
+  aggregatorProgram,
+  authorizationProgram,
+  Random,
+  REGION_POOL,
+  rewritten,
+} from "./generators";
 import { aggregatorState, authorizationState } from "./helpers";
+import { ACCOUNTS, REGIONS } from "../support/fixtures";
 
 type Raw = Record<string, unknown>;
 
@@ -51,7 +57,7 @@ function checkedAuthorization(program: Raw): AggregationAuthorizationInputs {
 
 /** The account the resource lives in: the role's, else the default credentials' (the owner). */
 const accountOf = (inputs: { assumeRole?: { roleArn: string } }): string =>
-  inputs.assumeRole ? (roleAccount(inputs.assumeRole.roleArn) ?? "") : OWNER_ACCOUNT;
+  inputs.assumeRole ? (roleAccount(inputs.assumeRole.roleArn) ?? "") : ACCOUNTS.A;
 
 describe("properties of ConfigurationAggregator check and diff", () => {
   it(`after deploying a program, the same program has no changes (${RUNS} programs)`, () => {
@@ -115,7 +121,7 @@ describe("properties of ConfigurationAggregator check and diff", () => {
       const state = aggregatorState(deployed, accountOf(deployed));
       const diffWith = (changes: Raw) =>
         diffAggregator(state, checkedAggregator({ ...program, ...changes }, { ...deployed }));
-      const otherRegion = random.pick(REGIONS.filter((region) => region !== deployed.region));
+      const otherRegion = random.pick(REGION_POOL.filter((region) => region !== deployed.region));
       assert.deepStrictEqual(diffWith({ name: `${deployed.name.slice(0, 200)}-renamed` }), {
         changes: true,
         replaces: ["name"],
@@ -135,7 +141,7 @@ describe("properties of ConfigurationAggregator check and diff", () => {
         diffWith({
           accountAggregationSource: {
             accountIds: [NEW_ACCOUNT],
-            awsRegions: [THIRD_REGION, REGION],
+            awsRegions: [REGIONS.B, REGIONS.A],
           },
           organizationAggregationSource: undefined,
         }),

@@ -3,6 +3,7 @@ import { checkRole } from "../../provider/role/check";
 import { diffRole } from "../../provider/role/diff";
 import type { ServiceRoleState } from "../../provider/role/schema";
 import { PREVIEW_UNKNOWN } from "../../provider/shared/inputs/unknowns";
+import { ACCOUNTS } from "../support/fixtures";
 
 const checked = (news: Record<string, unknown>) => {
   const result = checkRole(undefined, { region: "us-east-1", name: "config-org", ...news });
@@ -11,8 +12,8 @@ const checked = (news: Record<string, unknown>) => {
 };
 const stateOf = (news: Record<string, unknown>): ServiceRoleState => ({
   ...checked(news),
-  arn: "arn:aws:iam::111111111111:role/config-org",
-  accountId: "111111111111",
+  arn: `arn:aws:iam::${ACCOUNTS.A}:role/config-org`,
+  accountId: ACCOUNTS.A,
   tags: {},
 });
 

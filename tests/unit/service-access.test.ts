@@ -4,15 +4,11 @@ import { diffServiceAccess } from "../../provider/service-access/diff";
 import { disablesOnDelete, type ServiceAccessState } from "../../provider/service-access/schema";
 import { PREVIEW_UNKNOWN } from "../../provider/shared/inputs/unknowns";
 import type { CheckFailure } from "../../provider/shared/inputs/validation";
-import {
-  OTHER_ACCOUNT,
-  OWNER_ACCOUNT,
-  OWNER_ROLE_ARN,
-  REGION,
-  SERVICE_PRINCIPAL_CONFIG,
-} from "./fixtures";
+import { ACCOUNTS, OWNER_ROLE_ARN, REGIONS } from "../support/fixtures";
 
 type Raw = Record<string, unknown>;
+
+const CONFIG_PRINCIPAL = "config.amazonaws.com";
 
 const MULTI_ACCOUNT_SETUP = "config-multiaccountsetup.amazonaws.com";
 const CHARACTERS = (value: string) =>
@@ -20,8 +16,8 @@ const CHARACTERS = (value: string) =>
 
 const checked = (news: Raw) => {
   const result = checkServiceAccess({
-    region: REGION,
-    servicePrincipal: SERVICE_PRINCIPAL_CONFIG,
+    region: REGIONS.A,
+    servicePrincipal: CONFIG_PRINCIPAL,
     ...news,
   });
   assert.deepEqual(result.failures, []);
@@ -29,7 +25,7 @@ const checked = (news: Raw) => {
 };
 const stateOf = (news: Raw, preexisting = false): ServiceAccessState => ({
   ...checked(news),
-  accountId: OWNER_ACCOUNT,
+  accountId: ACCOUNTS.A,
   preexisting,
 });
 
@@ -37,7 +33,7 @@ describe("ServiceAccess check", () => {
   const INVALID: { title: string; input: Raw; failures: CheckFailure[] }[] = [
     {
       title: "a missing service principal",
-      input: { region: REGION },
+      input: { region: REGIONS.A },
       failures: [
         {
           property: "servicePrincipal",
@@ -47,12 +43,12 @@ describe("ServiceAccess check", () => {
     },
     {
       title: "an empty service principal",
-      input: { region: REGION, servicePrincipal: "" },
+      input: { region: REGIONS.A, servicePrincipal: "" },
       failures: [{ property: "servicePrincipal", reason: "must not be empty" }],
     },
     {
       title: "a service principal longer than 128 characters",
-      input: { region: REGION, servicePrincipal: "p".repeat(129) },
+      input: { region: REGIONS.A, servicePrincipal: "p".repeat(129) },
       failures: [
         {
           property: "servicePrincipal",
@@ -62,19 +58,19 @@ describe("ServiceAccess check", () => {
     },
     {
       title: "a service principal with a space and a slash",
-      input: { region: REGION, servicePrincipal: "config amazonaws.com/x" },
+      input: { region: REGIONS.A, servicePrincipal: "config amazonaws.com/x" },
       failures: [{ property: "servicePrincipal", reason: CHARACTERS("config amazonaws.com/x") }],
     },
     {
       title: "a service principal that is not a string",
-      input: { region: REGION, servicePrincipal: 42 },
+      input: { region: REGIONS.A, servicePrincipal: 42 },
       failures: [
         { property: "servicePrincipal", reason: "Invalid input: expected string, received number" },
       ],
     },
     {
       title: "an unknown property",
-      input: { region: REGION, servicePrincipal: SERVICE_PRINCIPAL_CONFIG, tags: { a: "b" } },
+      input: { region: REGIONS.A, servicePrincipal: CONFIG_PRINCIPAL, tags: { a: "b" } },
       failures: [
         {
           property: "tags",
@@ -85,7 +81,7 @@ describe("ServiceAccess check", () => {
     },
     {
       title: "a malformed region",
-      input: { region: "Europe", servicePrincipal: SERVICE_PRINCIPAL_CONFIG },
+      input: { region: "Europe", servicePrincipal: CONFIG_PRINCIPAL },
       failures: [
         { property: "region", reason: '"Europe" is not an AWS region name such as "us-east-1"' },
       ],
@@ -104,7 +100,7 @@ describe("ServiceAccess check", () => {
 
   it("lets an unknown service principal through at preview", () => {
     assert.deepEqual(
-      checkServiceAccess({ region: REGION, servicePrincipal: PREVIEW_UNKNOWN }).failures,
+      checkServiceAccess({ region: REGIONS.A, servicePrincipal: PREVIEW_UNKNOWN }).failures,
       [],
     );
   });
@@ -116,10 +112,10 @@ describe("ServiceAccess check", () => {
       assert.deepEqual(
         checkServiceAccess({
           __provider: "exports.handler = () => ({})",
-          servicePrincipal: SERVICE_PRINCIPAL_CONFIG,
+          servicePrincipal: CONFIG_PRINCIPAL,
         }),
         {
-          inputs: { servicePrincipal: SERVICE_PRINCIPAL_CONFIG, region: "eu-central-1" },
+          inputs: { servicePrincipal: CONFIG_PRINCIPAL, region: "eu-central-1" },
           failures: [],
         },
       );
@@ -161,7 +157,7 @@ describe("ServiceAccess diff", () => {
     {
       title: "a replacement when the role acts in another account",
       olds: stateOf({}),
-      news: { assumeRole: { roleArn: `arn:aws:iam::${OTHER_ACCOUNT}:role/OrgAdmin` } },
+      news: { assumeRole: { roleArn: `arn:aws:iam::${ACCOUNTS.C}:role/OrgAdmin` } },
       expected: { changes: true, replaces: ["assumeRole"], deleteBeforeReplace: false },
     },
     {

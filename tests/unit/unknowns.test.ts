@@ -2,16 +2,7 @@ import assert from "node:assert/strict";
 import { checkAggregator } from "../../provider/aggregator/check";
 import { checkAuthorization } from "../../provider/authorization/check";
 import { containsUnknown, isUnknown, PREVIEW_UNKNOWN } from "../../provider/shared/inputs/unknowns";
-import {
-  AGGREGATOR_ACCOUNT,
-  AGGREGATOR_NAME,
-  OTHER_ACCOUNT,
-  OTHER_REGION,
-  ORGANIZATION_ROLE_ARN,
-  OWNER_ACCOUNT,
-  REGION,
-  SOURCE_ACCOUNT,
-} from "./fixtures";
+import { ACCOUNTS, AGGREGATOR_NAME, ORGANIZATION_ROLE_ARN, REGIONS } from "../support/fixtures";
 
 type Raw = Record<string, unknown>;
 
@@ -19,8 +10,8 @@ const U = PREVIEW_UNKNOWN;
 
 const aggregator = (overrides: Raw = {}): Raw => ({
   name: AGGREGATOR_NAME,
-  region: REGION,
-  accountAggregationSource: { accountIds: [OWNER_ACCOUNT, SOURCE_ACCOUNT], allAwsRegions: true },
+  region: REGIONS.A,
+  accountAggregationSource: { accountIds: [ACCOUNTS.A, ACCOUNTS.D], allAwsRegions: true },
   ...overrides,
 });
 
@@ -48,13 +39,13 @@ const CASES: UnknownCase[] = [
     title: "one account ID of the list (the list is left as it is)",
     input: aggregator({
       accountAggregationSource: {
-        accountIds: [OTHER_ACCOUNT, U, OWNER_ACCOUNT, OTHER_ACCOUNT],
+        accountIds: [ACCOUNTS.C, U, ACCOUNTS.A, ACCOUNTS.C],
         allAwsRegions: true,
       },
     }),
     inputs: aggregator({
       accountAggregationSource: {
-        accountIds: [OTHER_ACCOUNT, U, OWNER_ACCOUNT, OTHER_ACCOUNT],
+        accountIds: [ACCOUNTS.C, U, ACCOUNTS.A, ACCOUNTS.C],
         allAwsRegions: true,
       },
     }),
@@ -77,37 +68,37 @@ const CASES: UnknownCase[] = [
   },
   {
     title: "the whole organization source",
-    input: { name: AGGREGATOR_NAME, region: REGION, organizationAggregationSource: U },
-    inputs: { name: AGGREGATOR_NAME, region: REGION, organizationAggregationSource: U },
+    input: { name: AGGREGATOR_NAME, region: REGIONS.A, organizationAggregationSource: U },
+    inputs: { name: AGGREGATOR_NAME, region: REGIONS.A, organizationAggregationSource: U },
   },
   {
     title: "allAwsRegions",
     input: aggregator({
-      accountAggregationSource: { accountIds: [OWNER_ACCOUNT], allAwsRegions: U },
+      accountAggregationSource: { accountIds: [ACCOUNTS.A], allAwsRegions: U },
     }),
     inputs: aggregator({
-      accountAggregationSource: { accountIds: [OWNER_ACCOUNT], allAwsRegions: U },
+      accountAggregationSource: { accountIds: [ACCOUNTS.A], allAwsRegions: U },
     }),
   },
   {
     title: "the awsRegions list",
-    input: aggregator({ accountAggregationSource: { accountIds: [OWNER_ACCOUNT], awsRegions: U } }),
+    input: aggregator({ accountAggregationSource: { accountIds: [ACCOUNTS.A], awsRegions: U } }),
     inputs: aggregator({
-      accountAggregationSource: { accountIds: [OWNER_ACCOUNT], awsRegions: U },
+      accountAggregationSource: { accountIds: [ACCOUNTS.A], awsRegions: U },
     }),
   },
   {
     title: "one region of the awsRegions list",
     input: aggregator({
       accountAggregationSource: {
-        accountIds: [OWNER_ACCOUNT],
-        awsRegions: [OTHER_REGION, U, REGION],
+        accountIds: [ACCOUNTS.A],
+        awsRegions: [REGIONS.C, U, REGIONS.A],
       },
     }),
     inputs: aggregator({
       accountAggregationSource: {
-        accountIds: [OWNER_ACCOUNT],
-        awsRegions: [OTHER_REGION, U, REGION],
+        accountIds: [ACCOUNTS.A],
+        awsRegions: [REGIONS.C, U, REGIONS.A],
       },
     }),
   },
@@ -225,9 +216,9 @@ describe("preview unknowns", () => {
 
   describe("checkAuthorization lets an unknown through untouched", () => {
     const base = {
-      authorizedAccountId: AGGREGATOR_ACCOUNT,
-      authorizedAwsRegion: OTHER_REGION,
-      region: REGION,
+      authorizedAccountId: ACCOUNTS.B,
+      authorizedAwsRegion: REGIONS.C,
+      region: REGIONS.A,
     };
     for (const key of [
       "authorizedAccountId",
@@ -263,9 +254,9 @@ describe("preview unknowns", () => {
       ["another string", "04da6b54", false, false],
       ["undefined", undefined, false, false],
       ["null", null, false, false],
-      ["a list holding it", [OWNER_ACCOUNT, U], false, true],
+      ["a list holding it", [ACCOUNTS.A, U], false, true],
       ["an object holding it deep down", { a: { b: [{ c: U }] } }, false, true],
-      ["an object without it", { a: { b: [OWNER_ACCOUNT] } }, false, false],
+      ["an object without it", { a: { b: [ACCOUNTS.A] } }, false, false],
     ];
     for (const [title, value, is, contains] of rows) {
       it(`${title}: isUnknown ${is}, containsUnknown ${contains}`, () => {

@@ -22,9 +22,19 @@ const SERVICE_PRINCIPAL = /^[\w+=,.@-]*$/;
 /** A value as it appears in a message: quoted like JSON, so blanks and types are visible. */
 export const show = (value: unknown): string => JSON.stringify(value);
 
+/**
+ * What a value that breaks a pattern rule "is not", in every message about it: the resources'
+ * checks and the components' early validation say it in the same words.
+ */
+export const EXPECTED = {
+  accountId: "an AWS account ID: expected exactly 12 digits",
+  region: 'an AWS region name such as "us-east-1"',
+  roleArn: "an IAM role ARN of the form arn:aws:iam::<12-digit account>:role/<name>",
+} as const;
+
 /** A 12-digit AWS account ID. */
 export const accountId = z.string().regex(ACCOUNT_ID_PATTERN, {
-  error: (issue) => `${show(issue.input)} is not an AWS account ID: expected exactly 12 digits`,
+  error: (issue) => `${show(issue.input)} is not ${EXPECTED.accountId}`,
 });
 
 /**
@@ -45,15 +55,14 @@ export const awsRegion = z
   .string()
   .max(64, { error: (issue) => `${show(issue.input)} is longer than 64 characters` })
   .regex(AWS_REGION_PATTERN, {
-    error: (issue) => `${show(issue.input)} is not an AWS region name such as "us-east-1"`,
+    error: (issue) => `${show(issue.input)} is not ${EXPECTED.region}`,
   });
 
 /** The ARN of an IAM role. */
 export const iamRoleArn = z
   .string({ error: required("the ARN of an IAM role") })
   .regex(IAM_ROLE_ARN_PATTERN, {
-    error: (issue) =>
-      `${show(issue.input)} is not an IAM role ARN of the form arn:aws:iam::<12-digit account>:role/<name>`,
+    error: (issue) => `${show(issue.input)} is not ${EXPECTED.roleArn}`,
   });
 
 /** The message of a required input that is missing; other type errors keep zod's wording. */

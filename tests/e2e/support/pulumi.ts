@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { pulumiCli } from "../../../tools/pulumi-cli/cli";
-import { TEST_ACCESS_KEY_ID, TEST_SECRET_ACCESS_KEY } from "../../support/emulator";
+import { TEST_ACCESS_KEY_ID, TEST_SECRET_ACCESS_KEY } from "../../support/fixtures";
 
 /** What one `pulumi` command did. */
 export interface CommandResult {
