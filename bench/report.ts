@@ -68,7 +68,8 @@ function header(meta: unknown): string {
     "<!-- Generated from bench/results.json by `npm run docs:performance`; do not edit. -->",
     "",
     paragraph(
-      "Every figure on this page was measured in one run of `npm run bench`, against the local",
+      "Every figure on this page was measured by `npm run bench` (a run with `--only` remeasures some",
+      "sections and keeps the others' figures; The run names the sections it measured), against the local",
       "emulator ([emulator/README.md](../emulator/README.md)) through the real `@pulumi/pulumi`",
       `dynamic-provider host, on a shared ${cpus ? `${cpus} ` : ""}machine. Call counts are exact`,
       "(from the emulator's request log); times vary with the machine's load. `npm run bench`",
@@ -200,6 +201,14 @@ function metaSection(meta: Reader): string {
           `${load("loadAverageBefore")} / ${load("loadAverageAfter")}`,
         ],
         ["total wall time", seconds(meta.number("totalMs"))],
+        ...(Array.isArray(meta.value.sections)
+          ? [
+              [
+                "sections measured in this run",
+                (meta.value.sections as unknown[]).map(String).join(", "),
+              ],
+            ]
+          : []),
         ...Object.keys(durations.value).map((name) => [
           `${name} benchmark`,
           seconds(durations.number(name)),
