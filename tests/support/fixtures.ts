@@ -43,6 +43,14 @@ export const SOURCE_KEYS: Record<string, string> = {
   AKIASOURCEACCOUNTD01: ACCOUNTS.D,
 };
 
+/** The access key that acts as `account`: {@link TEST_ACCESS_KEY_ID} for A, else its {@link SOURCE_KEYS} entry. */
+export function accessKeyOf(account: string): string {
+  if (account === ACCOUNTS.A) return TEST_ACCESS_KEY_ID;
+  const key = Object.entries(SOURCE_KEYS).find(([, mapped]) => mapped === account)?.[0];
+  if (key === undefined) throw new Error(`no access key for account ${account}`);
+  return key;
+}
+
 /** `arn:aws:iam::<account>:role/<name>`. */
 export function roleArn(account: string, name: string): string {
   return `arn:aws:iam::${account}:role/${name}`;
