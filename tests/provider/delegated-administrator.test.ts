@@ -32,6 +32,18 @@ describe("DelegatedAdministrator provider against the emulator", () => {
     emulator().clearRequests();
   }
 
+  /** Trusted access on and account B registered by the management account itself; the log then cleared. */
+  async function registerOutsideTheStack(): Promise<void> {
+    await organizations().send(new EnableAWSServiceAccessCommand({ ServicePrincipal: CONFIG }));
+    await organizations().send(
+      new RegisterDelegatedAdministratorCommand({
+        AccountId: ACCOUNTS.B,
+        ServicePrincipal: CONFIG,
+      }),
+    );
+    emulator().clearRequests();
+  }
+
   const inputsFor = (extra: Record<string, unknown> = {}) =>
     checked(delegatedAdministrators, { accountId: ACCOUNTS.B, servicePrincipal: CONFIG, ...extra });
 
@@ -74,14 +86,7 @@ describe("DelegatedAdministrator provider against the emulator", () => {
   });
 
   it("refuses a registration it did not make, saying how to adopt or remove it", async () => {
-    await trustConfig();
-    await organizations().send(
-      new RegisterDelegatedAdministratorCommand({
-        AccountId: ACCOUNTS.B,
-        ServicePrincipal: CONFIG,
-      }),
-    );
-    emulator().clearRequests();
+    await registerOutsideTheStack();
     const error = await rejection(delegatedAdministrators.create(await inputsFor()));
     assert.match(
       error.message,
@@ -97,14 +102,7 @@ describe("DelegatedAdministrator provider against the emulator", () => {
   });
 
   it("adopts a registration with adoptExisting, without registering again, and deregisters it at delete", async () => {
-    await trustConfig();
-    await organizations().send(
-      new RegisterDelegatedAdministratorCommand({
-        AccountId: ACCOUNTS.B,
-        ServicePrincipal: CONFIG,
-      }),
-    );
-    emulator().clearRequests();
+    await registerOutsideTheStack();
     const created = await delegatedAdministrators.create(await inputsFor({ adoptExisting: true }));
     assert.equal(created.id, ID);
     assert.deepEqual(operations(emulator()), ["GetCallerIdentity", "ListDelegatedAdministrators"]);
