@@ -71,11 +71,12 @@ export const ORGANIZATION_ROLE_ARN = roleArn(
 );
 /** A role to assume in account A. */
 export const OWNER_ROLE_ARN = roleArn(ACCOUNTS.A, "pulumi-deployer");
-/** A role of the same name in account C. */
-export const OTHER_ACCOUNT_ROLE_ARN = roleArn(ACCOUNTS.C, "pulumi-deployer");
-
 /** An external ID that must never show up in a failure message. */
 export const SECRET_EXTERNAL_ID = "s3cr3t-Ext3rnal-1d";
+/** An `assumeRole` of {@link OWNER_ROLE_ARN} with {@link SECRET_EXTERNAL_ID}. */
+export const OWNER_ASSUME_ROLE = { roleArn: OWNER_ROLE_ARN, externalId: SECRET_EXTERNAL_ID };
+/** A role of the same name in account C. */
+export const OTHER_ACCOUNT_ROLE_ARN = roleArn(ACCOUNTS.C, "pulumi-deployer");
 
 /** Values for an aggregator's filters: two resource types and a service principal. */
 export const FILTER_VALUES = {

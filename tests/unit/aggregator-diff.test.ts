@@ -7,22 +7,15 @@ import type {
   ConfigurationAggregatorState,
 } from "../../provider/aggregator/schema";
 import { PREVIEW_UNKNOWN } from "../../provider/shared/inputs/unknowns";
-import {
-  aggregatorState,
-  NO_CHANGE,
-  programChanges,
-  replace,
-  roleMovedRows,
-  UPDATE,
-} from "./helpers";
+import { NO_CHANGE, programChanges, replace, roleMovedRows, UPDATE } from "./diff-table";
+import { aggregatorState } from "./helpers";
 import {
   ACCOUNTS,
   FILTER_VALUES,
   AGGREGATOR_NAME,
   ORGANIZATION_ROLE_ARN,
-  OWNER_ROLE_ARN,
+  OWNER_ASSUME_ROLE,
   REGIONS,
-  SECRET_EXTERNAL_ID,
 } from "../support/fixtures";
 
 type Raw = Record<string, unknown>;
@@ -38,7 +31,7 @@ const PROGRAM: Raw = {
   },
   aggregatorFilters: { resourceType: { value: [FILTER_VALUES.instance] } },
   tags: { team: "platform", env: "prod" },
-  assumeRole: { roleArn: OWNER_ROLE_ARN, externalId: SECRET_EXTERNAL_ID, sessionName: "deploy" },
+  assumeRole: { ...OWNER_ASSUME_ROLE, sessionName: "deploy" },
 };
 
 /** Checked inputs; the test fails at once if the row's program is itself invalid. */

@@ -7,21 +7,9 @@ import type {
   AggregationAuthorizationState,
 } from "../../provider/authorization/schema";
 import { PREVIEW_UNKNOWN } from "../../provider/shared/inputs/unknowns";
-import {
-  authorizationState,
-  NO_CHANGE,
-  programChanges,
-  replace,
-  roleMovedRows,
-  UPDATE,
-} from "./helpers";
-import {
-  ACCOUNTS,
-  OTHER_ACCOUNT_ROLE_ARN,
-  OWNER_ROLE_ARN,
-  REGIONS,
-  SECRET_EXTERNAL_ID,
-} from "../support/fixtures";
+import { NO_CHANGE, programChanges, replace, roleMovedRows, UPDATE } from "./diff-table";
+import { authorizationState } from "./helpers";
+import { ACCOUNTS, OTHER_ACCOUNT_ROLE_ARN, OWNER_ASSUME_ROLE, REGIONS } from "../support/fixtures";
 
 type Raw = Record<string, unknown>;
 const U = PREVIEW_UNKNOWN;
@@ -32,7 +20,7 @@ const PROGRAM: Raw = {
   authorizedAwsRegion: REGIONS.C,
   region: REGIONS.A,
   tags: { team: "platform" },
-  assumeRole: { roleArn: OWNER_ROLE_ARN, externalId: SECRET_EXTERNAL_ID },
+  assumeRole: OWNER_ASSUME_ROLE,
 };
 
 function checked(program: Raw): AggregationAuthorizationInputs {
