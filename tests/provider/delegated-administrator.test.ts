@@ -47,6 +47,13 @@ describe("DelegatedAdministrator provider against the emulator", () => {
   const inputsFor = (extra: Record<string, unknown> = {}) =>
     checked(delegatedAdministrators, { accountId: ACCOUNTS.B, servicePrincipal: CONFIG, ...extra });
 
+  /** Account B registered by the provider; the log then cleared. */
+  async function createdByTheStack() {
+    const created = await delegatedAdministrators.create(await inputsFor());
+    emulator().clearRequests();
+    return created;
+  }
+
   it("checks and diffs without a single AWS call", async () => {
     const inputs = await inputsFor();
     await delegatedAdministrators.diff(
@@ -114,8 +121,7 @@ describe("DelegatedAdministrator provider against the emulator", () => {
 
   it("deregisters with one call, and counts an already deregistered account as done", async () => {
     await trustConfig();
-    const created = await delegatedAdministrators.create(await inputsFor());
-    emulator().clearRequests();
+    const created = await createdByTheStack();
     await delegatedAdministrators.delete(created.id, created.outs);
     assert.deepEqual(operations(emulator()), ["DeregisterDelegatedAdministrator"]);
     assert.deepEqual(await registered(), []);
@@ -126,8 +132,7 @@ describe("DelegatedAdministrator provider against the emulator", () => {
 
   it("reads a registration with one list, and reports it gone once deregistered elsewhere", async () => {
     await trustConfig();
-    const created = await delegatedAdministrators.create(await inputsFor());
-    emulator().clearRequests();
+    const created = await createdByTheStack();
     assert.deepEqual(await delegatedAdministrators.read(created.id, created.outs), {
       id: ID,
       props: created.outs,
@@ -175,8 +180,7 @@ describe("DelegatedAdministrator provider against the emulator", () => {
         }),
       );
     }
-    const created = await delegatedAdministrators.create(await inputsFor());
-    emulator().clearRequests();
+    const created = await createdByTheStack();
     const read = await delegatedAdministrators.read(created.id, created.outs);
     assert.equal(read.id, ID);
     assert.deepEqual(operations(emulator()), [
@@ -196,8 +200,7 @@ describe("DelegatedAdministrator provider against the emulator", () => {
 
   it("refuses to deregister from credentials that act in another account", async () => {
     await trustConfig();
-    const created = await delegatedAdministrators.create(await inputsFor());
-    emulator().clearRequests();
+    const created = await createdByTheStack();
     const error = await rejection(
       delegatedAdministrators.delete(created.id, {
         ...created.outs,

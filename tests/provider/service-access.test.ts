@@ -17,6 +17,15 @@ describe("ServiceAccess provider against the emulator", () => {
     return (page.EnabledServicePrincipals ?? []).map((entry) => entry.ServicePrincipal ?? "");
   }
 
+  /** Trusted access for AWS Config created by the provider; the log then cleared. */
+  async function createdByTheStack() {
+    const created = await serviceAccesses.create(
+      await checked(serviceAccesses, { servicePrincipal: CONFIG }),
+    );
+    emulator().clearRequests();
+    return created;
+  }
+
   it("checks and diffs without a single AWS call", async () => {
     const inputs = await checked(serviceAccesses, { servicePrincipal: CONFIG });
     const state = { ...inputs, accountId: ACCOUNTS.A, preexisting: false } as never;
@@ -84,20 +93,14 @@ describe("ServiceAccess provider against the emulator", () => {
   });
 
   it("disables the trusted access it enabled with one call", async () => {
-    const created = await serviceAccesses.create(
-      await checked(serviceAccesses, { servicePrincipal: CONFIG }),
-    );
-    emulator().clearRequests();
+    const created = await createdByTheStack();
     await serviceAccesses.delete(created.id, created.outs);
     assert.deepEqual(operations(emulator()), ["DisableAWSServiceAccess"]);
     assert.deepEqual(await trusted(), []);
   });
 
   it("reads trusted access that is on with one list, and reports it gone once disabled elsewhere", async () => {
-    const created = await serviceAccesses.create(
-      await checked(serviceAccesses, { servicePrincipal: CONFIG }),
-    );
-    emulator().clearRequests();
+    const created = await createdByTheStack();
     const read = await serviceAccesses.read(created.id, created.outs);
     assert.deepEqual(read, {
       id: CONFIG,
@@ -113,10 +116,7 @@ describe("ServiceAccess provider against the emulator", () => {
 
   it("updates adoptExisting in place without an AWS call beyond the account check", async () => {
     await organizations().send(new EnableAWSServiceAccessCommand({ ServicePrincipal: CONFIG }));
-    const created = await serviceAccesses.create(
-      await checked(serviceAccesses, { servicePrincipal: CONFIG }),
-    );
-    emulator().clearRequests();
+    const created = await createdByTheStack();
     const news = await checked(serviceAccesses, { servicePrincipal: CONFIG, adoptExisting: true });
     const updated = await serviceAccesses.update(created.id, created.outs, news);
     assert.deepEqual(updated.outs, { ...created.outs, adoptExisting: true });
@@ -124,10 +124,7 @@ describe("ServiceAccess provider against the emulator", () => {
   });
 
   it("refuses to disable from credentials that act in another account", async () => {
-    const created = await serviceAccesses.create(
-      await checked(serviceAccesses, { servicePrincipal: CONFIG }),
-    );
-    emulator().clearRequests();
+    const created = await createdByTheStack();
     const error = await rejection(
       serviceAccesses.delete(created.id, { ...created.outs, accountId: ACCOUNTS.B }),
     );
