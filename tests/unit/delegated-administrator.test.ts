@@ -33,19 +33,18 @@ const stateOf = (overrides: Raw = {}): DelegatedAdministratorState => ({
 });
 /** The one failure of `property`, for `reason`. */
 const failure = (property: string, reason: string): CheckFailure[] => [{ property, reason }];
+/** The row of a missing `property` (`what`, in the title), whose failure says what it is. */
+const missing = (what: string, property: string, reason: string) => ({
+  title: `a missing ${what}`,
+  input: valid({ [property]: undefined }),
+  failures: failure(property, `is required: ${reason}`),
+});
 const accountIdReason = (value: string) =>
   `${JSON.stringify(value)} is not an AWS account ID: expected exactly 12 digits`;
 
 describe("DelegatedAdministrator check", () => {
   const INVALID: { title: string; input: Raw; failures: CheckFailure[] }[] = [
-    {
-      title: "a missing account ID",
-      input: valid({ accountId: undefined }),
-      failures: failure(
-        "accountId",
-        "is required: the 12-digit ID of the member account to register",
-      ),
-    },
+    missing("account ID", "accountId", "the 12-digit ID of the member account to register"),
     {
       title: "an 11-digit account ID",
       input: valid({ accountId: "22222222222" }),
@@ -61,14 +60,11 @@ describe("DelegatedAdministrator check", () => {
       input: valid({ accountId: 222222222222 }),
       failures: failure("accountId", "Invalid input: expected string, received number"),
     },
-    {
-      title: "a missing service principal",
-      input: valid({ servicePrincipal: undefined }),
-      failures: failure(
-        "servicePrincipal",
-        'is required: the service principal, such as "config.amazonaws.com"',
-      ),
-    },
+    missing(
+      "service principal",
+      "servicePrincipal",
+      'the service principal, such as "config.amazonaws.com"',
+    ),
     {
       title: "a service principal with a slash, which would also break the ID",
       input: valid({ servicePrincipal: "config.amazonaws.com/x" }),
