@@ -193,7 +193,10 @@ describe("DelegatedAdministrator provider against the emulator", () => {
     const error = await rejection(delegatedAdministrators.create(await inputsFor()));
     assert.match(
       error.message,
-      /^RegisterDelegatedAdministrator failed for delegated administrator 222222222222 for "config.amazonaws.com" in 111111111111\/us-east-1: ConstraintViolationException: .* Trusted access for "config.amazonaws.com" is not enabled in the organization: enable it first, with a ServiceAccess resource for "config.amazonaws.com" that this resource depends on \(dependsOn\)\.$/,
+      new RegExp(
+        `^RegisterDelegatedAdministrator failed for delegated administrator ${ACCOUNTS.B} for "config.amazonaws.com" in ${ACCOUNTS.A}/${REGIONS.A}: ConstraintViolationException: .* ` +
+          `Trusted access for "config.amazonaws.com" is not enabled in the organization: enable it first, with a ServiceAccess resource for "config.amazonaws.com" that this resource depends on \\(dependsOn\\)\\.$`,
+      ),
     );
     assert.deepEqual(await registered(), []);
   });
@@ -209,7 +212,9 @@ describe("DelegatedAdministrator provider against the emulator", () => {
     );
     assert.match(
       error.message,
-      /^delegated administrator 222222222222 for "config.amazonaws.com" lives in account 333333333333, but without assumeRole the default credentials act in account 111111111111\. /,
+      new RegExp(
+        `^delegated administrator ${ACCOUNTS.B} for "config.amazonaws.com" lives in account ${ACCOUNTS.C}, but without assumeRole the default credentials act in account ${ACCOUNTS.A}\\. `,
+      ),
     );
     assert.deepEqual(operations(emulator()), []);
     assert.deepEqual(await registered(), [ACCOUNTS.B]);

@@ -114,7 +114,7 @@ describe("DelegatedAdministrator check", () => {
   });
 
   it("forms the ID as pulumi-aws imports aws_organizations_delegated_administrator", () => {
-    assert.equal(delegatedAdministratorId(checked()), "222222222222/config.amazonaws.com");
+    assert.equal(delegatedAdministratorId(checked()), `${ACCOUNTS.B}/config.amazonaws.com`);
   });
 });
 
@@ -175,11 +175,11 @@ describe("DelegatedAdministrator registration advice", () => {
     ],
     [
       "CANNOT_REGISTER_MASTER_AS_DELEGATED_ADMINISTRATOR",
-      "Account 222222222222 is the organization's management account, which cannot be a delegated administrator; it already has the access. Register a member account instead.",
+      `Account ${ACCOUNTS.B} is the organization's management account, which cannot be a delegated administrator; it already has the access. Register a member account instead.`,
     ],
     [
       "MAX_DELEGATED_ADMINISTRATORS_FOR_SERVICE_LIMIT_EXCEEDED",
-      '"config.amazonaws.com" takes no more delegated administrators. To move the registration to account 222222222222, set the resource option deleteBeforeReplace: true, so that the old account is deregistered before the new one is registered; or deregister the other account first.',
+      `"config.amazonaws.com" takes no more delegated administrators. To move the registration to account ${ACCOUNTS.B}, set the resource option deleteBeforeReplace: true, so that the old account is deregistered before the new one is registered; or deregister the other account first.`,
     ],
     ["ACCOUNT_NUMBER_LIMIT_EXCEEDED", undefined],
     [undefined, undefined],
