@@ -14,11 +14,12 @@ import * as settings from "@pulumi/pulumi/runtime/settings";
 import type { Emulator, EmulatorOptions } from "../../emulator";
 import { callerAccount } from "../../components/caller-account";
 import { type EmulatorFixture, useEmulator } from "../support/emulator";
+import { SIG_KEY } from "../support/properties";
 import { ProgramRunner, type RunResult } from "../support/runner";
 import {
+  accessKeyOf,
   ACCOUNTS,
   REGIONS,
-  SOURCE_KEYS,
   TEST_ACCESS_KEY_ID,
   TEST_SECRET_ACCESS_KEY,
 } from "../support/fixtures";
@@ -39,6 +40,18 @@ export function urnOf(type: string, name: string): string {
 
 /** The signature of a resource reference in component outputs, as on the wire. */
 export const RESOURCE_REFERENCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
+
+/**
+ * A component's output that references its child `name` of type `child` (with ID `id`), as the
+ * runner records it: the reference signature, the ID and the child's URN under `component`.
+ */
+export function childReference(component: string, child: string, name: string, id: string) {
+  return {
+    [SIG_KEY]: RESOURCE_REFERENCE_SIG,
+    id,
+    urn: urnOf(`${component}$${child}`, name),
+  };
+}
 
 /** The managed policy the organization role gets. */
 export const ORGANIZATIONS_POLICY =
@@ -109,14 +122,9 @@ export function configCallAccounts(emulator: Emulator): string[] {
 
 /** A Config client acting in `account` (through its mapped access key) in `region`. */
 export function configIn(account: string, region: string): ConfigServiceClient {
-  const key =
-    account === ACCOUNTS.A
-      ? TEST_ACCESS_KEY_ID
-      : Object.entries(SOURCE_KEYS).find(([, mapped]) => mapped === account)?.[0];
-  if (!key) throw new Error(`no access key for account ${account}`);
   return new ConfigServiceClient({
     region,
-    credentials: { accessKeyId: key, secretAccessKey: TEST_SECRET_ACCESS_KEY },
+    credentials: { accessKeyId: accessKeyOf(account), secretAccessKey: TEST_SECRET_ACCESS_KEY },
   });
 }
 

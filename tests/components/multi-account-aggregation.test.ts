@@ -6,14 +6,13 @@ import {
   authorizationSteps,
   authorizationsIn,
   callCounts,
+  childReference,
   configCallAccounts,
   plan,
-  RESOURCE_REFERENCE_SIG,
   TYPES,
   urnOf,
   useComponentWorld,
 } from "./helpers";
-import { SIG_KEY } from "../support/properties";
 import { ACCOUNTS, REGIONS, SOURCE_KEYS } from "../support/fixtures";
 
 interface Setup {
@@ -99,11 +98,7 @@ describe("MultiAccountAggregation end to end", () => {
       name: "workloads",
     });
     assert.deepEqual(runner().state.get(urnOf(TYPES.multi, "workloads"))?.outputs, {
-      aggregator: {
-        [SIG_KEY]: RESOURCE_REFERENCE_SIG,
-        id: "workloads",
-        urn: urnOf(`${TYPES.multi}$${TYPES.aggregator}`, "workloads"),
-      },
+      aggregator: childReference(TYPES.multi, TYPES.aggregator, "workloads", "workloads"),
       arn: aggregator?.ConfigurationAggregatorArn,
       name: "workloads",
     });

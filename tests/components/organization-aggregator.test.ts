@@ -6,31 +6,21 @@ import {
   type OrganizationAggregatorArgs,
 } from "../../components/organization-aggregator";
 import { ORGANIZATION_ID } from "../../emulator";
-import {
-  ACCOUNT_A,
-  ACCOUNT_B,
-  REGION_A,
-  REGION_B,
-  roleArn,
-  useEmulator,
-} from "../support/emulator";
-import type { ProgramRunner } from "../support/runner";
+import { ACCOUNTS, REGIONS, roleArn } from "../support/fixtures";
 import {
   aggregatorNamed,
   callCounts,
-  emulatorRunner,
+  childReference,
   ORGANIZATIONS_POLICY,
   plan,
-  RESOURCE_REFERENCE_SIG,
   TYPES,
   urnOf,
-  warmCallerAccount,
+  useComponentWorld,
 } from "./helpers";
 import { providerText } from "../../provider/shared/stub";
-import { SIG_KEY } from "../support/properties";
 
 const ROLE_NAME = "AWSConfigOrg-project-stack-organization";
-const ROLE_ARN = roleArn(ACCOUNT_A, ROLE_NAME);
+const ROLE_ARN = roleArn(ACCOUNTS.A, ROLE_NAME);
 
 function organization(args: OrganizationAggregatorArgs) {
   return () => {
@@ -40,17 +30,7 @@ function organization(args: OrganizationAggregatorArgs) {
 }
 
 describe("OrganizationAggregator end to end", () => {
-  const fixture = useEmulator();
-  const emulator = () => fixture.emulator;
-  let runner: ProgramRunner;
-
-  before(warmCallerAccount);
-  beforeEach(() => {
-    runner = emulatorRunner(fixture);
-  });
-  afterEach(async () => {
-    await runner.close();
-  });
+  const { emulator, runner } = useComponentWorld();
 
   /** Every request since the last clear as `<service>:<operation>`, in arrival order. */
   const operations = () =>
@@ -59,7 +39,7 @@ describe("OrganizationAggregator end to end", () => {
       .map((r) => `${r.service}:${r.operation}`);
 
   it("up creates a role trusted by AWS Config with the organizations policy, then the aggregator using it", async () => {
-    const result = await runner.up(organization({ tags: { team: "security" } }));
+    const result = await runner().up(organization({ tags: { team: "security" } }));
     assert.deepEqual(plan(result), [
       "create organization",
       "create organization",
@@ -74,14 +54,14 @@ describe("OrganizationAggregator end to end", () => {
     ]);
     assert.deepEqual(emulator().snapshot().roles, [
       {
-        account: ACCOUNT_A,
+        account: ACCOUNTS.A,
         name: ROLE_NAME,
         arn: ROLE_ARN,
         attachedPolicyArns: [ORGANIZATIONS_POLICY],
         tags: { team: "security" },
       },
     ]);
-    const role = await new IAMClient({ region: REGION_A }).send(
+    const role = await new IAMClient({ region: REGIONS.A }).send(
       new GetRoleCommand({ RoleName: ROLE_NAME }),
     );
     assert.deepEqual(JSON.parse(decodeURIComponent(role.Role!.AssumeRolePolicyDocument!)), {
@@ -106,24 +86,21 @@ describe("OrganizationAggregator end to end", () => {
         .resources.map(
           (r) => `${r.kind} ${r.account}/${r.region} ${r.id} ${JSON.stringify(r.tags)}`,
         ),
-      [`aggregator ${ACCOUNT_A}/${REGION_A} organization {"team":"security"}`],
+      [`aggregator ${ACCOUNTS.A}/${REGIONS.A} organization {"team":"security"}`],
     );
     assert.deepEqual(result.outputs, {
       arn: aggregator?.ConfigurationAggregatorArn,
       name: "organization",
       roleArn: ROLE_ARN,
     });
-    assert.deepEqual(runner.state.get(urnOf(TYPES.organization, "organization"))?.outputs, {
-      aggregator: {
-        [SIG_KEY]: RESOURCE_REFERENCE_SIG,
-        id: "organization",
-        urn: urnOf(`${TYPES.organization}$${TYPES.aggregator}`, "organization"),
-      },
-      role: {
-        [SIG_KEY]: RESOURCE_REFERENCE_SIG,
-        id: ROLE_NAME,
-        urn: urnOf(`${TYPES.organization}$${TYPES.role}`, "organization-role"),
-      },
+    assert.deepEqual(runner().state.get(urnOf(TYPES.organization, "organization"))?.outputs, {
+      aggregator: childReference(
+        TYPES.organization,
+        TYPES.aggregator,
+        "organization",
+        "organization",
+      ),
+      role: childReference(TYPES.organization, TYPES.role, "organization-role", ROLE_NAME),
       arn: aggregator?.ConfigurationAggregatorArn,
       name: "organization",
       roleArn: ROLE_ARN,
@@ -131,9 +108,9 @@ describe("OrganizationAggregator end to end", () => {
   });
 
   it("stores the one-line __provider text of each child's kind, in inputs and outputs", async () => {
-    await runner.up(organization({ tags: { team: "security" } }));
+    await runner().up(organization({ tags: { team: "security" } }));
     const stored = (type: string, name: string): unknown[] => {
-      const resource = runner.state.get(urnOf(`${TYPES.organization}$${type}`, name));
+      const resource = runner().state.get(urnOf(`${TYPES.organization}$${type}`, name));
       return [resource?.inputs.__provider, resource?.outputs.__provider];
     };
     assert.deepEqual(stored(TYPES.aggregator, "organization"), [
@@ -147,9 +124,9 @@ describe("OrganizationAggregator end to end", () => {
   });
 
   it("with roleArn given creates no role and calls no IAM API", async () => {
-    const given = roleArn(ACCOUNT_A, "service-role/ExistingConfigOrgRole");
-    const result = await runner.up(
-      organization({ roleArn: given, awsRegions: [REGION_B, REGION_A] }),
+    const given = roleArn(ACCOUNTS.A, "service-role/ExistingConfigOrgRole");
+    const result = await runner().up(
+      organization({ roleArn: given, awsRegions: [REGIONS.B, REGIONS.A] }),
     );
     assert.deepEqual(plan(result), ["create organization", "create organization"]);
     assert.deepEqual(callCounts(emulator()), {
@@ -160,18 +137,18 @@ describe("OrganizationAggregator end to end", () => {
     const aggregator = await aggregatorNamed("organization");
     assert.deepEqual(aggregator?.OrganizationAggregationSource, {
       RoleArn: given,
-      AwsRegions: [REGION_B, REGION_A],
+      AwsRegions: [REGIONS.B, REGIONS.A],
       AllAwsRegions: false,
     });
     assert.equal(result.outputs.roleArn, given);
   });
 
   it("a tag change updates only the tags of the role and the aggregator", async () => {
-    await runner.up(organization({ tags: { team: "security", stage: "prod" } }));
+    await runner().up(organization({ tags: { team: "security", stage: "prod" } }));
     const before = await aggregatorNamed("organization");
     emulator().clearRequests();
 
-    const result = await runner.up(organization({ tags: { team: "audit" } }));
+    const result = await runner().up(organization({ tags: { team: "audit" } }));
     assert.deepEqual(plan(result), [
       "same organization",
       "update organization [tags]",
@@ -188,7 +165,7 @@ describe("OrganizationAggregator end to end", () => {
     const snapshot = emulator().snapshot();
     assert.deepEqual(snapshot.roles, [
       {
-        account: ACCOUNT_A,
+        account: ACCOUNTS.A,
         name: ROLE_NAME,
         arn: ROLE_ARN,
         attachedPolicyArns: [ORGANIZATIONS_POLICY],
@@ -204,10 +181,10 @@ describe("OrganizationAggregator end to end", () => {
   });
 
   it("destroy deletes the aggregator, then detaches the policy and deletes the role", async () => {
-    await runner.up(organization({ tags: { team: "security" } }));
+    await runner().up(organization({ tags: { team: "security" } }));
     emulator().clearRequests();
 
-    const result = await runner.destroy();
+    const result = await runner().destroy();
     assert.deepEqual(
       result.steps.map((s) => `${s.op} ${s.name}`),
       ["delete organization", "delete organization-role", "delete organization"],
@@ -226,30 +203,43 @@ describe("OrganizationAggregator end to end", () => {
       organization: {
         mode: "all",
         id: ORGANIZATION_ID,
-        managementAccount: ACCOUNT_A,
+        managementAccount: ACCOUNTS.A,
         members: "all",
         enabledServicePrincipals: ["config.amazonaws.com"],
         delegatedAdministrators: [],
       },
     });
-    assert.equal(runner.state.size, 0);
+    assert.equal(runner().state.size, 0);
   });
 });
 
 describe("OrganizationAggregator with a delegated administrator", () => {
-  const fixture = useEmulator();
-  const emulator = () => fixture.emulator;
-  let runner: ProgramRunner;
-  const AUDIT_ROLE = roleArn(ACCOUNT_B, "Audit");
-  const DELEGATED_ROLE_ARN = roleArn(ACCOUNT_B, ROLE_NAME);
-
-  before(warmCallerAccount);
-  beforeEach(() => {
-    runner = emulatorRunner(fixture);
-  });
-  afterEach(async () => {
-    await runner.close();
-  });
+  const { emulator, runner } = useComponentWorld();
+  const AUDIT_ROLE = roleArn(ACCOUNTS.B, "Audit");
+  const DELEGATED_ROLE_ARN = roleArn(ACCOUNTS.B, ROLE_NAME);
+  /** What `up` plans for the delegated setup, as {@link plan} sorts it. */
+  const DELEGATED_PLAN = [
+    "create organization",
+    "create organization",
+    "create organization-access-config.amazonaws.com",
+    "create organization-admin-config.amazonaws.com",
+    "create organization-role",
+  ];
+  /** The role and the aggregator built in the delegated administrator, in order. */
+  const BUILT_IN_B = [
+    `iam:CreateRole ${ACCOUNTS.B}`,
+    `iam:AttachRolePolicy ${ACCOUNTS.B}`,
+    `config:DescribeConfigurationAggregators ${ACCOUNTS.B}`,
+    `config:PutConfigurationAggregator ${ACCOUNTS.B}`,
+  ];
+  /** What `destroy` does before trusted access: children first, then the registration. */
+  const TORN_DOWN = [
+    `config:DeleteConfigurationAggregator ${ACCOUNTS.B}`,
+    `iam:ListAttachedRolePolicies ${ACCOUNTS.B}`,
+    `iam:DetachRolePolicy ${ACCOUNTS.B}`,
+    `iam:DeleteRole ${ACCOUNTS.B}`,
+    `organizations:DeregisterDelegatedAdministrator ${ACCOUNTS.A}`,
+  ];
 
   /** The Organizations, IAM and Config requests since the last clear, in arrival order. */
   const calls = () =>
@@ -261,47 +251,32 @@ describe("OrganizationAggregator with a delegated administrator", () => {
   const delegated = (extra: Partial<OrganizationAggregatorArgs["delegatedAdministrator"]> = {}) =>
     organization({
       delegatedAdministrator: {
-        accountId: ACCOUNT_B,
+        accountId: ACCOUNTS.B,
         assumeRole: { roleArn: AUDIT_ROLE },
         ...extra,
       },
     });
 
   it("enables trusted access and registers the account from the management account, then builds the role and the aggregator there", async () => {
-    const result = await runner.up(delegated());
-    assert.deepEqual(plan(result), [
-      "create organization",
-      "create organization",
-      "create organization-access-config.amazonaws.com",
-      "create organization-admin-config.amazonaws.com",
-      "create organization-role",
-    ]);
+    const result = await runner().up(delegated());
+    assert.deepEqual(plan(result), DELEGATED_PLAN);
     assert.deepEqual(calls(), [
-      `organizations:ListAWSServiceAccessForOrganization ${ACCOUNT_A}`,
-      `organizations:EnableAWSServiceAccess ${ACCOUNT_A}`,
-      `organizations:ListDelegatedAdministrators ${ACCOUNT_A}`,
-      `organizations:RegisterDelegatedAdministrator ${ACCOUNT_A}`,
-      `iam:CreateRole ${ACCOUNT_B}`,
-      `iam:AttachRolePolicy ${ACCOUNT_B}`,
-      `config:DescribeConfigurationAggregators ${ACCOUNT_B}`,
-      `config:PutConfigurationAggregator ${ACCOUNT_B}`,
+      `organizations:ListAWSServiceAccessForOrganization ${ACCOUNTS.A}`,
+      `organizations:EnableAWSServiceAccess ${ACCOUNTS.A}`,
+      `organizations:ListDelegatedAdministrators ${ACCOUNTS.A}`,
+      `organizations:RegisterDelegatedAdministrator ${ACCOUNTS.A}`,
+      ...BUILT_IN_B,
     ]);
     assert.equal(result.outputs.roleArn, DELEGATED_ROLE_ARN);
   });
 
   it("previews the whole setup, then an unchanged program, without a single AWS call", async () => {
-    const preview = await runner.preview(delegated());
-    assert.deepEqual(plan(preview), [
-      "create organization",
-      "create organization",
-      "create organization-access-config.amazonaws.com",
-      "create organization-admin-config.amazonaws.com",
-      "create organization-role",
-    ]);
+    const preview = await runner().preview(delegated());
+    assert.deepEqual(plan(preview), DELEGATED_PLAN);
     assert.deepEqual(emulator().requests(), []);
-    await runner.up(delegated());
+    await runner().up(delegated());
     emulator().clearRequests();
-    const again = await runner.preview(delegated());
+    const again = await runner().preview(delegated());
     assert.ok(
       plan(again).every((step) => step.startsWith("same ")),
       plan(again).join(),
@@ -310,62 +285,47 @@ describe("OrganizationAggregator with a delegated administrator", () => {
   });
 
   it("with multiAccountSetup also trusts and registers config-multiaccountsetup.amazonaws.com", async () => {
-    const result = await runner.up(delegated({ multiAccountSetup: true }));
+    const result = await runner().up(delegated({ multiAccountSetup: true }));
     const organizationsCalls = calls().filter((call) => call.startsWith("organizations:"));
     assert.deepEqual([...organizationsCalls].sort(), [
-      `organizations:EnableAWSServiceAccess ${ACCOUNT_A}`,
-      `organizations:EnableAWSServiceAccess ${ACCOUNT_A}`,
-      `organizations:ListAWSServiceAccessForOrganization ${ACCOUNT_A}`,
-      `organizations:ListAWSServiceAccessForOrganization ${ACCOUNT_A}`,
-      `organizations:ListDelegatedAdministrators ${ACCOUNT_A}`,
-      `organizations:ListDelegatedAdministrators ${ACCOUNT_A}`,
-      `organizations:RegisterDelegatedAdministrator ${ACCOUNT_A}`,
-      `organizations:RegisterDelegatedAdministrator ${ACCOUNT_A}`,
+      `organizations:EnableAWSServiceAccess ${ACCOUNTS.A}`,
+      `organizations:EnableAWSServiceAccess ${ACCOUNTS.A}`,
+      `organizations:ListAWSServiceAccessForOrganization ${ACCOUNTS.A}`,
+      `organizations:ListAWSServiceAccessForOrganization ${ACCOUNTS.A}`,
+      `organizations:ListDelegatedAdministrators ${ACCOUNTS.A}`,
+      `organizations:ListDelegatedAdministrators ${ACCOUNTS.A}`,
+      `organizations:RegisterDelegatedAdministrator ${ACCOUNTS.A}`,
+      `organizations:RegisterDelegatedAdministrator ${ACCOUNTS.A}`,
     ]);
     // Both registrations come before any IAM or Config call.
-    assert.deepEqual(calls().slice(8), [
-      `iam:CreateRole ${ACCOUNT_B}`,
-      `iam:AttachRolePolicy ${ACCOUNT_B}`,
-      `config:DescribeConfigurationAggregators ${ACCOUNT_B}`,
-      `config:PutConfigurationAggregator ${ACCOUNT_B}`,
-    ]);
+    assert.deepEqual(calls().slice(8), BUILT_IN_B);
     assert.equal(plan(result).length, 7);
   });
 
   it("leaves trusted access that was already on untouched, and on at destroy", async () => {
-    await new OrganizationsClient({ region: REGION_A }).send(
+    await new OrganizationsClient({ region: REGIONS.A }).send(
       new EnableAWSServiceAccessCommand({ ServicePrincipal: "config.amazonaws.com" }),
     );
     emulator().clearRequests();
-    await runner.up(delegated());
+    await runner().up(delegated());
     assert.deepEqual(calls().slice(0, 3), [
-      `organizations:ListAWSServiceAccessForOrganization ${ACCOUNT_A}`,
-      `organizations:ListDelegatedAdministrators ${ACCOUNT_A}`,
-      `organizations:RegisterDelegatedAdministrator ${ACCOUNT_A}`,
+      `organizations:ListAWSServiceAccessForOrganization ${ACCOUNTS.A}`,
+      `organizations:ListDelegatedAdministrators ${ACCOUNTS.A}`,
+      `organizations:RegisterDelegatedAdministrator ${ACCOUNTS.A}`,
     ]);
     emulator().clearRequests();
-    await runner.destroy();
-    assert.deepEqual(calls(), [
-      `config:DeleteConfigurationAggregator ${ACCOUNT_B}`,
-      `iam:ListAttachedRolePolicies ${ACCOUNT_B}`,
-      `iam:DetachRolePolicy ${ACCOUNT_B}`,
-      `iam:DeleteRole ${ACCOUNT_B}`,
-      `organizations:DeregisterDelegatedAdministrator ${ACCOUNT_A}`,
-    ]);
+    await runner().destroy();
+    assert.deepEqual(calls(), TORN_DOWN);
   });
 
   it("destroy removes the aggregator and role, then deregisters, then disables the trusted access it enabled", async () => {
-    await runner.up(delegated());
+    await runner().up(delegated());
     emulator().clearRequests();
-    await runner.destroy();
+    await runner().destroy();
     assert.deepEqual(calls(), [
-      `config:DeleteConfigurationAggregator ${ACCOUNT_B}`,
-      `iam:ListAttachedRolePolicies ${ACCOUNT_B}`,
-      `iam:DetachRolePolicy ${ACCOUNT_B}`,
-      `iam:DeleteRole ${ACCOUNT_B}`,
-      `organizations:DeregisterDelegatedAdministrator ${ACCOUNT_A}`,
-      `organizations:DisableAWSServiceAccess ${ACCOUNT_A}`,
+      ...TORN_DOWN,
+      `organizations:DisableAWSServiceAccess ${ACCOUNTS.A}`,
     ]);
-    assert.equal(runner.state.size, 0);
+    assert.equal(runner().state.size, 0);
   });
 });

@@ -1,33 +1,18 @@
 import * as assert from "node:assert/strict";
 import {
-  ConfigServiceClient,
   PutAggregationAuthorizationCommand,
   PutConfigurationAggregatorCommand,
 } from "@aws-sdk/client-config-service";
 import { aggregatorSourcesStatus } from "../../index";
 import { useEmulator } from "../support/emulator";
-import { ACCOUNTS, REGIONS, roleArn } from "../support/fixtures";
-
-/** A client acting in `account` (the emulator lets any role be assumed) in `region`. */
-function clientIn(account: string, region: string): ConfigServiceClient {
-  return new ConfigServiceClient({
-    region,
-    ...(account === ACCOUNTS.A
-      ? {}
-      : {
-          credentials: {
-            accessKeyId: `AKIASOURCE${account}`,
-            secretAccessKey: "source-secret",
-          },
-        }),
-  });
-}
+import { ACCOUNTS, REGIONS, roleArn, SOURCE_KEYS } from "../support/fixtures";
+import { configIn } from "./helpers";
 
 describe("aggregatorSourcesStatus", () => {
-  const fixture = useEmulator({ accessKeys: { [`AKIASOURCE${ACCOUNTS.B}`]: ACCOUNTS.B } });
+  const fixture = useEmulator({ accessKeys: SOURCE_KEYS });
 
   it("reports each account source and region: authorized ones succeeded, the others failed with AWS's error", async () => {
-    await clientIn(ACCOUNTS.A, REGIONS.A).send(
+    await configIn(ACCOUNTS.A, REGIONS.A).send(
       new PutConfigurationAggregatorCommand({
         ConfigurationAggregatorName: "accounts",
         AccountAggregationSources: [
@@ -35,7 +20,7 @@ describe("aggregatorSourcesStatus", () => {
         ],
       }),
     );
-    await clientIn(ACCOUNTS.B, REGIONS.B).send(
+    await configIn(ACCOUNTS.B, REGIONS.B).send(
       new PutAggregationAuthorizationCommand({
         AuthorizedAccountId: ACCOUNTS.A,
         AuthorizedAwsRegion: REGIONS.A,
@@ -65,7 +50,7 @@ describe("aggregatorSourcesStatus", () => {
 
   it("reads every page: 150 sources take two calls", async () => {
     const accounts = Array.from({ length: 75 }, (_, i) => String(500000000000 + i));
-    await clientIn(ACCOUNTS.A, REGIONS.A).send(
+    await configIn(ACCOUNTS.A, REGIONS.A).send(
       new PutConfigurationAggregatorCommand({
         ConfigurationAggregatorName: "many",
         AccountAggregationSources: [{ AccountIds: accounts, AwsRegions: [REGIONS.A, REGIONS.B] }],
@@ -86,7 +71,7 @@ describe("aggregatorSourcesStatus", () => {
   });
 
   it("reports an organization source per region, from the management account", async () => {
-    await clientIn(ACCOUNTS.A, REGIONS.A).send(
+    await configIn(ACCOUNTS.A, REGIONS.A).send(
       new PutConfigurationAggregatorCommand({
         ConfigurationAggregatorName: "organization",
         OrganizationAggregationSource: {

@@ -10,18 +10,11 @@ import {
   RegisterDelegatedAdministratorCommand,
 } from "@aws-sdk/client-organizations";
 import { ORGANIZATION_ID } from "../../emulator/index.js";
-import {
-  ACCOUNT_A,
-  ACCOUNT_B,
-  REGION_A,
-  REGION_B,
-  roleArn,
-  useEmulator,
-} from "../support/emulator.js";
+import { useEmulator } from "../support/emulator.js";
+import { accessKeyOf, ACCOUNTS, REGIONS, roleArn, SOURCE_KEYS } from "../support/fixtures.js";
 import { config, keys, organizations, rejectsWith } from "./helpers.js";
 
 const CONFIG = "config.amazonaws.com";
-const KEY_B = "AKIACONFIGMEMBERB";
 
 /** An organization aggregator over two regions, as `account` would put it. */
 const putOrganizationAggregator = (account: string) =>
@@ -29,7 +22,7 @@ const putOrganizationAggregator = (account: string) =>
     ConfigurationAggregatorName: "organization",
     OrganizationAggregationSource: {
       RoleArn: roleArn(account, "AWSConfigOrg"),
-      AwsRegions: [REGION_A, REGION_B],
+      AwsRegions: [REGIONS.A, REGIONS.B],
     },
   });
 
@@ -37,15 +30,15 @@ const NOT_DELEGATED =
   "You are not a registered delegated administrator for Config with permissions to call ListDelegatedAdministrators API. Ensure that the management account registers delagated administrator for Config service principal name before the delegated administrator creates an aggregator.";
 
 describe("emulator: Config organization aggregators follow the organization", () => {
-  const fixture = useEmulator({ accessKeys: { [KEY_B]: ACCOUNT_B } });
-  const memberConfig = () => config({ credentials: keys(KEY_B) });
+  const fixture = useEmulator({ accessKeys: SOURCE_KEYS });
+  const memberConfig = () => config({ credentials: keys(accessKeyOf(ACCOUNTS.B)) });
 
   it("from the management account: created, and Config's trusted access is enabled", async () => {
-    const { ConfigurationAggregator } = await config().send(putOrganizationAggregator(ACCOUNT_A));
+    const { ConfigurationAggregator } = await config().send(putOrganizationAggregator(ACCOUNTS.A));
     assert.deepEqual(ConfigurationAggregator?.OrganizationAggregationSource, {
-      RoleArn: roleArn(ACCOUNT_A, "AWSConfigOrg"),
+      RoleArn: roleArn(ACCOUNTS.A, "AWSConfigOrg"),
       AllAwsRegions: false,
-      AwsRegions: [REGION_A, REGION_B],
+      AwsRegions: [REGIONS.A, REGIONS.B],
     });
     const { EnabledServicePrincipals } = await organizations().send(
       new ListAWSServiceAccessForOrganizationCommand({}),
@@ -66,7 +59,7 @@ describe("emulator: Config organization aggregators follow the organization", ()
 
   it("from a member that is not a delegated administrator: OrganizationAccessDeniedException", async () => {
     await rejectsWith(
-      memberConfig().send(putOrganizationAggregator(ACCOUNT_B)),
+      memberConfig().send(putOrganizationAggregator(ACCOUNTS.B)),
       "OrganizationAccessDeniedException",
       400,
       NOT_DELEGATED,
@@ -78,9 +71,12 @@ describe("emulator: Config organization aggregators follow the organization", ()
     const management = organizations();
     await management.send(new EnableAWSServiceAccessCommand({ ServicePrincipal: CONFIG }));
     await management.send(
-      new RegisterDelegatedAdministratorCommand({ AccountId: ACCOUNT_B, ServicePrincipal: CONFIG }),
+      new RegisterDelegatedAdministratorCommand({
+        AccountId: ACCOUNTS.B,
+        ServicePrincipal: CONFIG,
+      }),
     );
-    await memberConfig().send(putOrganizationAggregator(ACCOUNT_B));
+    await memberConfig().send(putOrganizationAggregator(ACCOUNTS.B));
     const status = () =>
       memberConfig().send(
         new DescribeConfigurationAggregatorSourcesStatusCommand({
@@ -93,13 +89,13 @@ describe("emulator: Config organization aggregators follow the organization", ()
         (s) => `${s.SourceType} ${s.SourceId} ${s.AwsRegion} ${s.LastUpdateStatus}`,
       ),
       [
-        `ORGANIZATION ${ORGANIZATION_ID} ${REGION_A} SUCCEEDED`,
-        `ORGANIZATION ${ORGANIZATION_ID} ${REGION_B} SUCCEEDED`,
+        `ORGANIZATION ${ORGANIZATION_ID} ${REGIONS.A} SUCCEEDED`,
+        `ORGANIZATION ${ORGANIZATION_ID} ${REGIONS.B} SUCCEEDED`,
       ],
     );
     await management.send(
       new DeregisterDelegatedAdministratorCommand({
-        AccountId: ACCOUNT_B,
+        AccountId: ACCOUNTS.B,
         ServicePrincipal: CONFIG,
       }),
     );
@@ -112,12 +108,12 @@ describe("emulator: Config organization aggregators follow the organization", ()
         s.LastErrorMessage,
       ]),
       [
-        [REGION_A, "FAILED", "OrganizationAccessDeniedException", NOT_DELEGATED],
-        [REGION_B, "FAILED", "OrganizationAccessDeniedException", NOT_DELEGATED],
+        [REGIONS.A, "FAILED", "OrganizationAccessDeniedException", NOT_DELEGATED],
+        [REGIONS.B, "FAILED", "OrganizationAccessDeniedException", NOT_DELEGATED],
       ],
     );
     await rejectsWith(
-      memberConfig().send(putOrganizationAggregator(ACCOUNT_B)),
+      memberConfig().send(putOrganizationAggregator(ACCOUNTS.B)),
       "OrganizationAccessDeniedException",
       400,
       NOT_DELEGATED,
@@ -127,7 +123,7 @@ describe("emulator: Config organization aggregators follow the organization", ()
   it("in a consolidated-billing organization: OrganizationAllFeaturesNotEnabledException", async () => {
     fixture.emulator.setOrganization("consolidated-billing");
     await rejectsWith(
-      config().send(putOrganizationAggregator(ACCOUNT_A)),
+      config().send(putOrganizationAggregator(ACCOUNTS.A)),
       "OrganizationAllFeaturesNotEnabledException",
       400,
       "Config resource cannot be created because your organization does not have all features enabled.",
@@ -138,7 +134,7 @@ describe("emulator: Config organization aggregators follow the organization", ()
   it("with no organization: NoAvailableOrganizationException, while account sources still work", async () => {
     fixture.emulator.setOrganization({ mode: "none" });
     await rejectsWith(
-      config().send(putOrganizationAggregator(ACCOUNT_A)),
+      config().send(putOrganizationAggregator(ACCOUNTS.A)),
       "NoAvailableOrganizationException",
       400,
       "Organization is no longer available.",
@@ -146,16 +142,16 @@ describe("emulator: Config organization aggregators follow the organization", ()
     const { ConfigurationAggregator } = await config().send(
       new PutConfigurationAggregatorCommand({
         ConfigurationAggregatorName: "accounts",
-        AccountAggregationSources: [{ AccountIds: [ACCOUNT_B], AwsRegions: [REGION_A] }],
+        AccountAggregationSources: [{ AccountIds: [ACCOUNTS.B], AwsRegions: [REGIONS.A] }],
       }),
     );
     assert.equal(ConfigurationAggregator?.ConfigurationAggregatorName, "accounts");
   });
 
   it("from an account outside the listed members: NoAvailableOrganizationException", async () => {
-    fixture.emulator.setOrganization({ mode: "all", members: ["333333333333"] });
+    fixture.emulator.setOrganization({ mode: "all", members: [ACCOUNTS.C] });
     await rejectsWith(
-      memberConfig().send(putOrganizationAggregator(ACCOUNT_B)),
+      memberConfig().send(putOrganizationAggregator(ACCOUNTS.B)),
       "NoAvailableOrganizationException",
       400,
       "Organization is no longer available.",
@@ -168,7 +164,7 @@ describe("emulator: Config organization aggregators follow the organization", ()
       config().send(
         new PutConfigurationAggregatorCommand({
           ConfigurationAggregatorName: "organization",
-          OrganizationAggregationSource: { RoleArn: roleArn(ACCOUNT_A, "r") },
+          OrganizationAggregationSource: { RoleArn: roleArn(ACCOUNTS.A, "r") },
         }),
       ),
       "InvalidParameterValueException",

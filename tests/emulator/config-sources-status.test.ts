@@ -11,7 +11,6 @@ import { config, keys, rejectsWith } from "./helpers.js";
 import { ACCOUNTS, REGIONS } from "../support/fixtures.js";
 
 const KEY_B = "AKIASTATUSSOURCEB";
-const REGION_C = "us-west-2";
 
 /** A Config client of source account B in `region`. */
 const sourceB = (region: string) => config({ region, credentials: keys(KEY_B) });
@@ -115,12 +114,12 @@ describe("emulator: Config DescribeConfigurationAggregatorSourcesStatus", () => 
   });
 
   it("covers every region the emulator has seen for AllAwsRegions", async () => {
-    await sourceB(REGION_C).send(authorizeA());
+    await sourceB(REGIONS.C).send(authorizeA());
     await config().send(putAccounts([ACCOUNTS.B]));
     const { AggregatedSourceStatusList } = await status();
     assert.deepEqual(
       AggregatedSourceStatusList?.map((s) => `${s.AwsRegion} ${s.LastUpdateStatus}`),
-      [`${REGIONS.A} FAILED`, `${REGION_C} SUCCEEDED`],
+      [`${REGIONS.A} FAILED`, `${REGIONS.C} SUCCEEDED`],
     );
   });
 
@@ -200,7 +199,7 @@ describe("emulator: Config pending aggregation requests", () => {
   });
 
   it("pages by Limit up to 20", async () => {
-    for (const region of [REGIONS.A, REGIONS.B, REGION_C])
+    for (const region of [REGIONS.A, REGIONS.B, REGIONS.C])
       await config({ region }).send(putAccounts([ACCOUNTS.B], [REGIONS.A]));
     const client = sourceB(REGIONS.A);
     const first = await client.send(new DescribePendingAggregationRequestsCommand({ Limit: 2 }));
@@ -213,7 +212,7 @@ describe("emulator: Config pending aggregation requests", () => {
     );
     assert.deepEqual(
       second.PendingAggregationRequests?.map((r) => r.RequesterAwsRegion),
-      [REGION_C],
+      [REGIONS.C],
     );
     await rejectsWith(
       client.send(new DescribePendingAggregationRequestsCommand({ Limit: 21 })),

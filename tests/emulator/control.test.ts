@@ -8,18 +8,16 @@ import {
 } from "@aws-sdk/client-organizations";
 import { ORGANIZATION_ID } from "../../emulator/index.js";
 import { useEmulator } from "../support/emulator.js";
-import { config, iam, organizations, organizationsFailure, rejectsWith, sts } from "./helpers.js";
+import {
+  config,
+  iam,
+  organizations,
+  organizationsFailure,
+  rejectsWith,
+  START_ORGANIZATION,
+  sts,
+} from "./helpers.js";
 import { ACCOUNTS, REGIONS } from "../support/fixtures.js";
-
-/** The organization the emulator starts with by default. */
-const START_ORGANIZATION = {
-  mode: "all",
-  id: ORGANIZATION_ID,
-  managementAccount: ACCOUNTS.A,
-  members: "all",
-  enabledServicePrincipals: [],
-  delegatedAdministrators: [],
-};
 
 describe("emulator: control endpoints over HTTP", () => {
   const fixture = useEmulator();

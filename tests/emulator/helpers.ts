@@ -7,6 +7,18 @@ import { IAMClient } from "@aws-sdk/client-iam";
 import { OrganizationsClient } from "@aws-sdk/client-organizations";
 import { ResourceGroupsTaggingAPIClient } from "@aws-sdk/client-resource-groups-tagging-api";
 import { STSClient } from "@aws-sdk/client-sts";
+import { ORGANIZATION_ID } from "../../emulator/index.js";
+import { ACCOUNTS } from "../support/fixtures.js";
+
+/** The organization the emulator starts with by default, as its snapshot shows it. */
+export const START_ORGANIZATION = {
+  mode: "all",
+  id: ORGANIZATION_ID,
+  managementAccount: ACCOUNTS.A,
+  members: "all",
+  enabledServicePrincipals: [],
+  delegatedAdministrators: [],
+};
 
 /** Client settings for tests: one attempt, so errors and faults surface as they are sent. */
 export interface ClientSettings {

@@ -10,28 +10,17 @@ import {
   RegisterDelegatedAdministratorCommand,
 } from "@aws-sdk/client-organizations";
 import { ORGANIZATION_ID, startEmulator } from "../../emulator/index.js";
-import {
-  ACCOUNT_A,
-  ACCOUNT_B,
-  ACCOUNT_C,
-  REGION_A,
-  REGION_B,
-  useEmulator,
-} from "../support/emulator.js";
-import { keys, organizations, organizationsFailure } from "./helpers.js";
+import { useEmulator } from "../support/emulator.js";
+import { accessKeyOf, ACCOUNTS, REGIONS, SOURCE_KEYS } from "../support/fixtures.js";
+import { keys, organizations, organizationsFailure, START_ORGANIZATION } from "./helpers.js";
 
 const CONFIG = "config.amazonaws.com";
 const GUARDDUTY = "guardduty.amazonaws.com";
-const ACCOUNT_D = "444444444444";
-const KEY_B = "AKIAORGMEMBERB";
-const KEY_C = "AKIAORGMEMBERC";
-const KEY_D = "AKIAORGMEMBERD";
-const ACCESS_KEYS = { [KEY_B]: ACCOUNT_B, [KEY_C]: ACCOUNT_C, [KEY_D]: ACCOUNT_D };
 
 /** A client of the management account (the fixture's default credentials). */
 const management = () => organizations();
 /** A client acting as a member account, through its configured key. */
-const member = (key: string) => organizations({ credentials: keys(key) });
+const member = (account: string) => organizations({ credentials: keys(accessKeyOf(account)) });
 
 const ACCESS_DENIED = {
   name: "AccessDeniedException",
@@ -51,16 +40,16 @@ const deregister = (account: string, principal = CONFIG) =>
   new DeregisterDelegatedAdministratorCommand({ AccountId: account, ServicePrincipal: principal });
 
 describe("emulator: AWS Organizations, all features (the default)", () => {
-  const fixture = useEmulator({ accessKeys: ACCESS_KEYS });
+  const fixture = useEmulator({ accessKeys: SOURCE_KEYS });
 
   it("describes the organization to the management account and to members alike", async () => {
     const expected = {
       Id: ORGANIZATION_ID,
-      Arn: `arn:aws:organizations::${ACCOUNT_A}:organization/${ORGANIZATION_ID}`,
+      Arn: `arn:aws:organizations::${ACCOUNTS.A}:organization/${ORGANIZATION_ID}`,
       FeatureSet: "ALL",
-      MasterAccountArn: `arn:aws:organizations::${ACCOUNT_A}:account/${ORGANIZATION_ID}/${ACCOUNT_A}`,
-      MasterAccountId: ACCOUNT_A,
-      MasterAccountEmail: `aws+${ACCOUNT_A}@example.com`,
+      MasterAccountArn: `arn:aws:organizations::${ACCOUNTS.A}:account/${ORGANIZATION_ID}/${ACCOUNTS.A}`,
+      MasterAccountId: ACCOUNTS.A,
+      MasterAccountEmail: `aws+${ACCOUNTS.A}@example.com`,
       AvailablePolicyTypes: [{ Type: "SERVICE_CONTROL_POLICY", Status: "ENABLED" }],
     };
     assert.deepEqual(
@@ -68,7 +57,7 @@ describe("emulator: AWS Organizations, all features (the default)", () => {
       expected,
     );
     assert.deepEqual(
-      (await member(KEY_B).send(new DescribeOrganizationCommand({}))).Organization,
+      (await member(ACCOUNTS.B).send(new DescribeOrganizationCommand({}))).Organization,
       expected,
     );
     assert.deepEqual(
@@ -78,16 +67,16 @@ describe("emulator: AWS Organizations, all features (the default)", () => {
           seq: 1,
           service: "organizations",
           operation: "DescribeOrganization",
-          account: ACCOUNT_A,
-          region: REGION_A,
+          account: ACCOUNTS.A,
+          region: REGIONS.A,
           status: 200,
         },
         {
           seq: 2,
           service: "organizations",
           operation: "DescribeOrganization",
-          account: ACCOUNT_B,
-          region: REGION_A,
+          account: ACCOUNTS.B,
+          region: REGIONS.A,
           status: 200,
         },
       ],
@@ -124,7 +113,7 @@ describe("emulator: AWS Organizations, all features (the default)", () => {
     const client = management();
     await client.send(enable(CONFIG));
     const before = Date.now();
-    await client.send(register(ACCOUNT_B));
+    await client.send(register(ACCOUNTS.B));
     const listed = await client.send(
       new ListDelegatedAdministratorsCommand({ ServicePrincipal: CONFIG }),
     );
@@ -134,10 +123,10 @@ describe("emulator: AWS Organizations, all features (the default)", () => {
     assert.ok(admin?.JoinedTimestamp instanceof Date);
     assert.deepEqual(listed.DelegatedAdministrators, [
       {
-        Id: ACCOUNT_B,
-        Arn: `arn:aws:organizations::${ACCOUNT_A}:account/${ORGANIZATION_ID}/${ACCOUNT_B}`,
-        Email: `aws+${ACCOUNT_B}@example.com`,
-        Name: `Account ${ACCOUNT_B}`,
+        Id: ACCOUNTS.B,
+        Arn: `arn:aws:organizations::${ACCOUNTS.A}:account/${ORGANIZATION_ID}/${ACCOUNTS.B}`,
+        Email: `aws+${ACCOUNTS.B}@example.com`,
+        Name: `Account ${ACCOUNTS.B}`,
         Status: "ACTIVE",
         JoinedMethod: "CREATED",
         JoinedTimestamp: admin?.JoinedTimestamp,
@@ -145,15 +134,15 @@ describe("emulator: AWS Organizations, all features (the default)", () => {
       },
     ]);
     assert.deepEqual(fixture.emulator.snapshot().organization.delegatedAdministrators, [
-      { account: ACCOUNT_B, servicePrincipal: CONFIG },
+      { account: ACCOUNTS.B, servicePrincipal: CONFIG },
     ]);
-    await client.send(deregister(ACCOUNT_B));
+    await client.send(deregister(ACCOUNTS.B));
     const after = await client.send(new ListDelegatedAdministratorsCommand({}));
     assert.deepEqual(after.DelegatedAdministrators, []);
   });
 
   it("refuses to register before trusted access is enabled", async () => {
-    assert.deepEqual(await organizationsFailure(management().send(register(ACCOUNT_B))), {
+    assert.deepEqual(await organizationsFailure(management().send(register(ACCOUNTS.B))), {
       name: "ConstraintViolationException",
       message:
         "You attempted to register a delegated administrator before you enabled service access. Call the EnableAWSServiceAccess API first.",
@@ -163,7 +152,7 @@ describe("emulator: AWS Organizations, all features (the default)", () => {
 
   it("refuses to register the management account", async () => {
     await management().send(enable(CONFIG));
-    assert.deepEqual(await organizationsFailure(management().send(register(ACCOUNT_A))), {
+    assert.deepEqual(await organizationsFailure(management().send(register(ACCOUNTS.A))), {
       name: "ConstraintViolationException",
       message:
         "You attempted to register the management account of the organization as a delegated administrator for an Amazon Web Services service integrated with Organizations. You can designate only a member account as a delegated administrator.",
@@ -173,13 +162,13 @@ describe("emulator: AWS Organizations, all features (the default)", () => {
 
   it("refuses to register twice and to deregister an account not registered", async () => {
     await management().send(enable(CONFIG));
-    await management().send(register(ACCOUNT_B));
-    assert.deepEqual(await organizationsFailure(management().send(register(ACCOUNT_B))), {
+    await management().send(register(ACCOUNTS.B));
+    assert.deepEqual(await organizationsFailure(management().send(register(ACCOUNTS.B))), {
       name: "AccountAlreadyRegisteredException",
       message:
         "The specified account is already a delegated administrator for this Amazon Web Services service.",
     });
-    assert.deepEqual(await organizationsFailure(management().send(deregister(ACCOUNT_C))), {
+    assert.deepEqual(await organizationsFailure(management().send(deregister(ACCOUNTS.C))), {
       name: "AccountNotRegisteredException",
       message:
         "The specified account is not a delegated administrator for this Amazon Web Services service.",
@@ -189,10 +178,10 @@ describe("emulator: AWS Organizations, all features (the default)", () => {
         .requests()
         .map((r) => `${r.account} ${r.operation} ${r.status} ${r.errorCode ?? ""}`.trim()),
       [
-        `${ACCOUNT_A} EnableAWSServiceAccess 200`,
-        `${ACCOUNT_A} RegisterDelegatedAdministrator 200`,
-        `${ACCOUNT_A} RegisterDelegatedAdministrator 400 AccountAlreadyRegisteredException`,
-        `${ACCOUNT_A} DeregisterDelegatedAdministrator 400 AccountNotRegisteredException`,
+        `${ACCOUNTS.A} EnableAWSServiceAccess 200`,
+        `${ACCOUNTS.A} RegisterDelegatedAdministrator 200`,
+        `${ACCOUNTS.A} RegisterDelegatedAdministrator 400 AccountAlreadyRegisteredException`,
+        `${ACCOUNTS.A} DeregisterDelegatedAdministrator 400 AccountNotRegisteredException`,
       ],
     );
   });
@@ -209,7 +198,7 @@ describe("emulator: AWS Organizations, all features (the default)", () => {
       unrecognized,
     );
     assert.deepEqual(
-      await organizationsFailure(client.send(register(ACCOUNT_B, "example.amazonaws.com"))),
+      await organizationsFailure(client.send(register(ACCOUNTS.B, "example.amazonaws.com"))),
       unrecognized,
     );
     assert.deepEqual(
@@ -221,45 +210,49 @@ describe("emulator: AWS Organizations, all features (the default)", () => {
   });
 
   it("reserves changes to the management account", async () => {
-    const client = member(KEY_B);
+    const client = member(ACCOUNTS.B);
     const calls: (() => Promise<unknown>)[] = [
       () => client.send(enable(CONFIG)),
       () => client.send(new DisableAWSServiceAccessCommand({ ServicePrincipal: CONFIG })),
-      () => client.send(register(ACCOUNT_C)),
-      () => client.send(deregister(ACCOUNT_C)),
+      () => client.send(register(ACCOUNTS.C)),
+      () => client.send(deregister(ACCOUNTS.C)),
     ];
     for (const call of calls) assert.deepEqual(await organizationsFailure(call()), ACCESS_DENIED);
     assert.deepEqual(
       fixture.emulator.requests().map((r) => `${r.account} ${r.operation} ${r.errorCode}`),
       [
-        `${ACCOUNT_B} EnableAWSServiceAccess AccessDeniedException`,
-        `${ACCOUNT_B} DisableAWSServiceAccess AccessDeniedException`,
-        `${ACCOUNT_B} RegisterDelegatedAdministrator AccessDeniedException`,
-        `${ACCOUNT_B} DeregisterDelegatedAdministrator AccessDeniedException`,
+        `${ACCOUNTS.B} EnableAWSServiceAccess AccessDeniedException`,
+        `${ACCOUNTS.B} DisableAWSServiceAccess AccessDeniedException`,
+        `${ACCOUNTS.B} RegisterDelegatedAdministrator AccessDeniedException`,
+        `${ACCOUNTS.B} DeregisterDelegatedAdministrator AccessDeniedException`,
       ],
     );
   });
 
   it("opens the listings to delegated administrators of any service, not to other members", async () => {
     await management().send(enable(GUARDDUTY));
-    await management().send(register(ACCOUNT_B, GUARDDUTY));
-    const seen = await member(KEY_B).send(new ListDelegatedAdministratorsCommand({}));
+    await management().send(register(ACCOUNTS.B, GUARDDUTY));
+    const seen = await member(ACCOUNTS.B).send(new ListDelegatedAdministratorsCommand({}));
     assert.deepEqual(
       seen.DelegatedAdministrators?.map((d) => d.Id),
-      [ACCOUNT_B],
+      [ACCOUNTS.B],
     );
-    const access = await member(KEY_B).send(new ListAWSServiceAccessForOrganizationCommand({}));
+    const access = await member(ACCOUNTS.B).send(
+      new ListAWSServiceAccessForOrganizationCommand({}),
+    );
     assert.deepEqual(
       access.EnabledServicePrincipals?.map((p) => p.ServicePrincipal),
       [GUARDDUTY],
     );
     assert.deepEqual(
-      await organizationsFailure(member(KEY_C).send(new ListDelegatedAdministratorsCommand({}))),
+      await organizationsFailure(
+        member(ACCOUNTS.C).send(new ListDelegatedAdministratorsCommand({})),
+      ),
       ACCESS_DENIED,
     );
     assert.deepEqual(
       await organizationsFailure(
-        member(KEY_C).send(new ListAWSServiceAccessForOrganizationCommand({})),
+        member(ACCOUNTS.C).send(new ListAWSServiceAccessForOrganizationCommand({})),
       ),
       ACCESS_DENIED,
     );
@@ -269,29 +262,30 @@ describe("emulator: AWS Organizations, all features (the default)", () => {
     const client = management();
     await client.send(enable(CONFIG));
     await client.send(enable(GUARDDUTY));
-    await client.send(register(ACCOUNT_C, GUARDDUTY));
-    await client.send(register(ACCOUNT_B, CONFIG));
-    await client.send(register(ACCOUNT_C, CONFIG));
+    await client.send(register(ACCOUNTS.C, GUARDDUTY));
+    await client.send(register(ACCOUNTS.B, CONFIG));
+    await client.send(register(ACCOUNTS.C, CONFIG));
     const ids = async (principal?: string) =>
       (
         await client.send(new ListDelegatedAdministratorsCommand({ ServicePrincipal: principal }))
       ).DelegatedAdministrators?.map((d) => d.Id);
-    assert.deepEqual(await ids(), [ACCOUNT_C, ACCOUNT_B]);
-    assert.deepEqual(await ids(CONFIG), [ACCOUNT_B, ACCOUNT_C]);
-    assert.deepEqual(await ids(GUARDDUTY), [ACCOUNT_C]);
+    assert.deepEqual(await ids(), [ACCOUNTS.C, ACCOUNTS.B]);
+    assert.deepEqual(await ids(CONFIG), [ACCOUNTS.B, ACCOUNTS.C]);
+    assert.deepEqual(await ids(GUARDDUTY), [ACCOUNTS.C]);
   });
 
   it("pages both listings by MaxResults and refuses a foreign NextToken", async () => {
     const client = management();
     for (const principal of [CONFIG, GUARDDUTY, "securityhub.amazonaws.com"])
       await client.send(enable(principal));
-    for (const account of [ACCOUNT_B, ACCOUNT_C, ACCOUNT_D]) await client.send(register(account));
+    for (const account of [ACCOUNTS.B, ACCOUNTS.C, ACCOUNTS.D])
+      await client.send(register(account));
     const first = await client.send(
       new ListDelegatedAdministratorsCommand({ ServicePrincipal: CONFIG, MaxResults: 2 }),
     );
     assert.deepEqual(
       first.DelegatedAdministrators?.map((d) => d.Id),
-      [ACCOUNT_B, ACCOUNT_C],
+      [ACCOUNTS.B, ACCOUNTS.C],
     );
     const second = await client.send(
       new ListDelegatedAdministratorsCommand({
@@ -302,7 +296,7 @@ describe("emulator: AWS Organizations, all features (the default)", () => {
     );
     assert.deepEqual(
       second.DelegatedAdministrators?.map((d) => d.Id),
-      [ACCOUNT_D],
+      [ACCOUNTS.D],
     );
     assert.equal(second.NextToken, undefined);
     const access = await client.send(
@@ -376,7 +370,7 @@ describe("emulator: AWS Organizations, all features (the default)", () => {
 
   it("is global: a client of another region sees the same organization", async () => {
     await management().send(enable(CONFIG));
-    const elsewhere = organizations({ region: REGION_B });
+    const elsewhere = organizations({ region: REGIONS.B });
     const { EnabledServicePrincipals } = await elsewhere.send(
       new ListAWSServiceAccessForOrganizationCommand({}),
     );
@@ -386,7 +380,7 @@ describe("emulator: AWS Organizations, all features (the default)", () => {
     );
     assert.deepEqual(
       fixture.emulator.requests().map((r) => `${r.operation} ${r.region}`),
-      [`EnableAWSServiceAccess ${REGION_A}`, `ListAWSServiceAccessForOrganization ${REGION_B}`],
+      [`EnableAWSServiceAccess ${REGIONS.A}`, `ListAWSServiceAccessForOrganization ${REGIONS.B}`],
     );
   });
 
@@ -400,44 +394,37 @@ describe("emulator: AWS Organizations, all features (the default)", () => {
 
   it("returns to the start options on reset: no trusted access, no delegated administrators", async () => {
     await management().send(enable(CONFIG));
-    await management().send(register(ACCOUNT_B));
+    await management().send(register(ACCOUNTS.B));
     fixture.emulator.reset();
-    assert.deepEqual(fixture.emulator.snapshot().organization, {
-      mode: "all",
-      id: ORGANIZATION_ID,
-      managementAccount: ACCOUNT_A,
-      members: "all",
-      enabledServicePrincipals: [],
-      delegatedAdministrators: [],
-    });
+    assert.deepEqual(fixture.emulator.snapshot().organization, START_ORGANIZATION);
   });
 });
 
 describe("emulator: AWS Organizations with listed members", () => {
   useEmulator({
-    accessKeys: ACCESS_KEYS,
-    organization: { mode: "all", members: [ACCOUNT_B] },
+    accessKeys: SOURCE_KEYS,
+    organization: { mode: "all", members: [ACCOUNTS.B] },
   });
 
   it("treats unlisted accounts as outside any organization", async () => {
     assert.deepEqual(
-      await organizationsFailure(member(KEY_C).send(new DescribeOrganizationCommand({}))),
+      await organizationsFailure(member(ACCOUNTS.C).send(new DescribeOrganizationCommand({}))),
       NOT_IN_USE,
     );
     await management().send(enable(CONFIG));
-    assert.deepEqual(await organizationsFailure(management().send(register(ACCOUNT_C))), {
+    assert.deepEqual(await organizationsFailure(management().send(register(ACCOUNTS.C))), {
       name: "AccountNotFoundException",
-      message: `We can't find an Amazon Web Services account with the AccountId that you specified: ${ACCOUNT_C} is not an account of organization ${ORGANIZATION_ID}.`,
+      message: `We can't find an Amazon Web Services account with the AccountId that you specified: ${ACCOUNTS.C} is not an account of organization ${ORGANIZATION_ID}.`,
     });
-    await management().send(register(ACCOUNT_B));
+    await management().send(register(ACCOUNTS.B));
   });
 });
 
 describe("emulator: AWS Organizations, consolidated billing only", () => {
-  useEmulator({ accessKeys: ACCESS_KEYS, organization: "consolidated-billing" });
+  useEmulator({ accessKeys: SOURCE_KEYS, organization: "consolidated-billing" });
 
   it("describes the organization with its feature set", async () => {
-    const { Organization } = await member(KEY_B).send(new DescribeOrganizationCommand({}));
+    const { Organization } = await member(ACCOUNTS.B).send(new DescribeOrganizationCommand({}));
     assert.equal(Organization?.FeatureSet, "CONSOLIDATED_BILLING");
     assert.deepEqual(Organization?.AvailablePolicyTypes, []);
   });
@@ -451,15 +438,18 @@ describe("emulator: AWS Organizations, consolidated billing only", () => {
     };
     assert.deepEqual(await organizationsFailure(management().send(enable(CONFIG))), notAllFeatures);
     assert.deepEqual(
-      await organizationsFailure(management().send(register(ACCOUNT_B))),
+      await organizationsFailure(management().send(register(ACCOUNTS.B))),
       notAllFeatures,
     );
-    assert.deepEqual(await organizationsFailure(member(KEY_B).send(enable(CONFIG))), ACCESS_DENIED);
+    assert.deepEqual(
+      await organizationsFailure(member(ACCOUNTS.B).send(enable(CONFIG))),
+      ACCESS_DENIED,
+    );
   });
 });
 
 describe("emulator: AWS Organizations, no organization", () => {
-  const fixture = useEmulator({ accessKeys: ACCESS_KEYS, organization: "none" });
+  const fixture = useEmulator({ accessKeys: SOURCE_KEYS, organization: "none" });
 
   it("answers every operation with AWSOrganizationsNotInUseException", async () => {
     const calls: ((client: OrganizationsClient) => Promise<unknown>)[] = [
@@ -467,13 +457,13 @@ describe("emulator: AWS Organizations, no organization", () => {
       (c) => c.send(enable(CONFIG)),
       (c) => c.send(new DisableAWSServiceAccessCommand({ ServicePrincipal: CONFIG })),
       (c) => c.send(new ListAWSServiceAccessForOrganizationCommand({})),
-      (c) => c.send(register(ACCOUNT_B)),
-      (c) => c.send(deregister(ACCOUNT_B)),
+      (c) => c.send(register(ACCOUNTS.B)),
+      (c) => c.send(deregister(ACCOUNTS.B)),
       (c) => c.send(new ListDelegatedAdministratorsCommand({})),
     ];
     for (const call of calls) {
       assert.deepEqual(await organizationsFailure(call(management())), NOT_IN_USE);
-      assert.deepEqual(await organizationsFailure(call(member(KEY_B))), NOT_IN_USE);
+      assert.deepEqual(await organizationsFailure(call(member(ACCOUNTS.B))), NOT_IN_USE);
     }
     assert.equal(fixture.emulator.requests().length, 14);
     assert.ok(

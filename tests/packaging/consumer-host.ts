@@ -10,15 +10,11 @@ import * as path from "node:path";
 import * as readline from "node:readline";
 import { ResourceProviderClient } from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as provpb from "@pulumi/pulumi/proto/provider_pb";
-import type { PropertyMap } from "../support/host";
+import { type PropertyMap, wire } from "../support/host";
 
 // The wire protocol is the same whichever copy of the generated stubs speaks it; use the
 // repository's, with the gRPC and protobuf instances they were generated against.
-const pulumiRequire = createRequire(require.resolve("@pulumi/pulumi"));
-const grpc = pulumiRequire("@grpc/grpc-js") as typeof import("@grpc/grpc-js");
-const { Struct } = pulumiRequire(
-  "google-protobuf/google/protobuf/struct_pb",
-) as typeof import("google-protobuf/google/protobuf/struct_pb");
+const { grpc, Struct } = wire;
 
 type JsonValue = import("google-protobuf/google/protobuf/struct_pb").JavaScriptValue;
 type Callback<Res> = (error: import("@grpc/grpc-js").ServiceError | null, response: Res) => void;

@@ -10,9 +10,9 @@ import {
   LONG_AGO,
   operations,
   withProvider,
-  checkAndCreate,
-  useHostedProviders,
-  assertReplaces,
+  checkAndUpdate,
+  useHostedResource,
+  itDiffs,
   AGGREGATOR_URN,
 } from "./helpers";
 import { ACCOUNTS, REGIONS } from "../support/fixtures";
@@ -37,12 +37,8 @@ function programInputs(extra: PropertyMap = {}): PropertyMap {
 }
 
 describe("ConfigurationAggregator through the dynamic-provider host", function () {
-  const hosted = useHostedProviders();
-  const { emulator, host, aggregatorCode: code } = hosted;
-
-  /** check then create, as `pulumi up` does for a new resource; the request log is then cleared. */
-  const created = (extra: PropertyMap = {}) =>
-    checkAndCreate(hosted, URN, code, programInputs(extra));
+  const resource = useHostedResource("aggregator", URN, programInputs);
+  const { emulator, host, code, created } = resource;
 
   it("checks and normalizes the program's inputs, filling in the configured region", async () => {
     const result = await host().check(URN, {}, withProvider(code, programInputs()));
@@ -129,7 +125,7 @@ describe("ConfigurationAggregator through the dynamic-provider host", function (
     assert.deepEqual((await host().diff(id, URN, outputs, again.inputs, inputs)).changes, "none");
   });
 
-  const changes: { title: string; change: PropertyMap; replaces: string[] }[] = [
+  itDiffs(resource, [
     { title: "a tag change as an update", change: { tags: { team: "b" } }, replaces: [] },
     {
       title: "a source change as an update",
@@ -147,21 +143,12 @@ describe("ConfigurationAggregator through the dynamic-provider host", function (
       change: { name: "org-2", region: REGIONS.B },
       replaces: ["name", "region"],
     },
-  ];
-  for (const { title, change, replaces } of changes) {
-    it(`diffs ${title}, replaces ${JSON.stringify(replaces)}`, async () => {
-      await assertReplaces(hosted, URN, code, await created(), programInputs(change), replaces);
-    });
-  }
+  ]);
 
   it("updates tags with UntagResource and TagResource only, without a Put", async () => {
-    const { id, inputs, outputs } = await created({ tags: { team: "a", old: "x" } });
-    const news = await host().check(
-      URN,
-      inputs,
-      withProvider(code, programInputs({ tags: { team: "b", added: "y" } })),
-    );
-    const result = await host().update(id, URN, outputs, news.inputs, inputs);
+    const existing = await created({ tags: { team: "a", old: "x" } });
+    const { outputs } = existing;
+    const result = await checkAndUpdate(resource, existing, { tags: { team: "b", added: "y" } });
     assert.deepEqual(operations(emulator()), ["UntagResource", "TagResource"]);
     assert.deepEqual(result.outputs, { ...outputs, tags: { team: "b", added: "y" } });
     assert.deepEqual(emulator().snapshot().resources[0]?.tags, { team: "b", added: "y" });

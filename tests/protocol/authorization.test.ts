@@ -10,9 +10,9 @@ import {
   LONG_AGO,
   operations,
   withProvider,
-  checkAndCreate,
-  useHostedProviders,
-  assertReplaces,
+  checkAndUpdate,
+  useHostedResource,
+  itDiffs,
   AUTHORIZATION_URN,
 } from "./helpers";
 import { ACCOUNTS, REGIONS } from "../support/fixtures";
@@ -32,12 +32,8 @@ function programInputs(extra: PropertyMap = {}): PropertyMap {
 }
 
 describe("AggregationAuthorization through the dynamic-provider host", function () {
-  const hosted = useHostedProviders();
-  const { emulator, host, authorizationCode: code } = hosted;
-
-  /** check then create, as `pulumi up` does for a new resource; the request log is then cleared. */
-  const created = (extra: PropertyMap = {}) =>
-    checkAndCreate(hosted, URN, code, programInputs(extra));
+  const resource = useHostedResource("authorization", URN, programInputs);
+  const { emulator, host, code, created } = resource;
 
   it("checks the program's inputs, filling in the configured region", async () => {
     assert.deepEqual(await host().check(URN, {}, withProvider(code, programInputs())), {
@@ -94,7 +90,7 @@ describe("AggregationAuthorization through the dynamic-provider host", function 
     assert.deepEqual(operations(emulator()), []);
   });
 
-  const changes: { title: string; change: PropertyMap; replaces: string[] }[] = [
+  itDiffs(resource, [
     { title: "a tag change as an update", change: { tags: { team: "b" } }, replaces: [] },
     {
       title: "an authorized account change as a replacement",
@@ -111,21 +107,12 @@ describe("AggregationAuthorization through the dynamic-provider host", function 
       change: { region: REGIONS.B },
       replaces: ["region"],
     },
-  ];
-  for (const { title, change, replaces } of changes) {
-    it(`diffs ${title}, replaces ${JSON.stringify(replaces)}`, async () => {
-      await assertReplaces(hosted, URN, code, await created(), programInputs(change), replaces);
-    });
-  }
+  ]);
 
   it("updates tags with UntagResource and TagResource only, without a Put", async () => {
-    const { id, inputs, outputs } = await created({ tags: { team: "a", old: "x" } });
-    const news = await host().check(
-      URN,
-      inputs,
-      withProvider(code, programInputs({ tags: { team: "b" } })),
-    );
-    const result = await host().update(id, URN, outputs, news.inputs, inputs);
+    const existing = await created({ tags: { team: "a", old: "x" } });
+    const { outputs } = existing;
+    const result = await checkAndUpdate(resource, existing, { tags: { team: "b" } });
     assert.deepEqual(operations(emulator()), ["UntagResource", "TagResource"]);
     assert.deepEqual(result.outputs, { ...outputs, tags: { team: "b" } });
     assert.deepEqual(emulator().snapshot().resources[0]?.tags, { team: "b" });

@@ -181,3 +181,71 @@ export async function assertReplaces(
   });
   assert.deepEqual(operations(hosted.emulator()), []);
 }
+
+/** A protocol block about one resource: the hosted providers, its URN, its code and its program. */
+export interface HostedResource extends HostedProviders {
+  /** The URN of the resource the block deploys. */
+  readonly urn: string;
+  /** What the resource sends as `__provider`. */
+  readonly code: string;
+  /** The inputs the program sends to check, with `extra` on top. */
+  readonly programInputs: (extra?: PropertyMap) => PropertyMap;
+  /** Check then create of the program's inputs with `extra` ({@link checkAndCreate}). */
+  readonly created: (
+    extra?: PropertyMap,
+  ) => Promise<{ inputs: PropertyMap; id: string; outputs: PropertyMap }>;
+}
+
+/**
+ * Mocha fixture, to call inside `describe`: {@link useHostedProviders}, for the resource of `kind`
+ * at `urn` whose program sends `programInputs`.
+ */
+export function useHostedResource(
+  kind: "aggregator" | "authorization",
+  urn: string,
+  programInputs: (extra?: PropertyMap) => PropertyMap,
+): HostedResource {
+  const hosted = useHostedProviders();
+  const code = kind === "aggregator" ? hosted.aggregatorCode : hosted.authorizationCode;
+  return {
+    ...hosted,
+    urn,
+    code,
+    programInputs,
+    created: (extra: PropertyMap = {}) => checkAndCreate(hosted, urn, code, programInputs(extra)),
+  };
+}
+
+/** A change of the program and the replacement its diff must report (none for an update). */
+export interface DiffCase {
+  readonly title: string;
+  readonly change: PropertyMap;
+  readonly replaces: string[];
+}
+
+/** Declares one test per case: {@link assertReplaces} of the created resource changed by it. */
+export function itDiffs(resource: HostedResource, cases: readonly DiffCase[]): void {
+  for (const { title, change, replaces } of cases) {
+    it(`diffs ${title}, replaces ${JSON.stringify(replaces)}`, async () => {
+      const { urn, code, programInputs, created } = resource;
+      await assertReplaces(resource, urn, code, await created(), programInputs(change), replaces);
+    });
+  }
+}
+
+/**
+ * Check then update of a created resource to the program's inputs with `extra`, as `pulumi up`
+ * does for a changed program.
+ */
+export async function checkAndUpdate(
+  resource: HostedResource,
+  existing: { id: string; inputs: PropertyMap; outputs: PropertyMap },
+  extra: PropertyMap,
+): Promise<{ outputs: PropertyMap }> {
+  const { id, inputs, outputs } = existing;
+  const { urn, code } = resource;
+  const news = await resource
+    .host()
+    .check(urn, inputs, withProvider(code, resource.programInputs(extra)));
+  return resource.host().update(id, urn, outputs, news.inputs, inputs);
+}

@@ -4,8 +4,8 @@ import {
   RegisterDelegatedAdministratorCommand,
 } from "@aws-sdk/client-organizations";
 import { HostError, type PropertyMap } from "../support/host";
-import { ACCOUNT_A, ACCOUNT_B, ACCOUNT_C, REGION_A, useEmulator } from "../support/emulator";
-import { operations, urnOf, useProviderHost, withProvider } from "./helpers";
+import { ACCOUNTS, REGIONS } from "../support/fixtures";
+import { operations, urnOf, useHostedProviders, withProvider } from "./helpers";
 import { providerText } from "../../provider/shared/stub";
 
 const SERVICE_ACCESS_TYPE = "pulumi-nodejs:dynamic/aws-config:ServiceAccess";
@@ -15,10 +15,7 @@ const ADMIN_URN = urnOf(DELEGATED_ADMINISTRATOR_TYPE, "audit");
 const CONFIG = "config.amazonaws.com";
 
 describe("ServiceAccess and DelegatedAdministrator through the dynamic-provider host", function () {
-  const fixture = useEmulator();
-  const hosted = useProviderHost(fixture, { "aws:region": REGION_A });
-  const emulator = () => fixture.emulator;
-  const host = () => hosted.host;
+  const { emulator, host } = useHostedProviders();
   const accessCode = providerText("serviceAccess");
   const adminCode = providerText("delegatedAdministrator");
 
@@ -67,21 +64,21 @@ describe("ServiceAccess and DelegatedAdministrator through the dynamic-provider 
     assert.deepEqual(access.id, CONFIG);
     assert.deepEqual(access.outputs, {
       servicePrincipal: CONFIG,
-      region: REGION_A,
-      accountId: ACCOUNT_A,
+      region: REGIONS.A,
+      accountId: ACCOUNTS.A,
       preexisting: false,
       __provider: accessCode,
     });
     const admin = await created(ADMIN_URN, adminCode, {
-      accountId: ACCOUNT_B,
+      accountId: ACCOUNTS.B,
       servicePrincipal: CONFIG,
     });
-    assert.equal(admin.id, `${ACCOUNT_B}/${CONFIG}`);
+    assert.equal(admin.id, `${ACCOUNTS.B}/${CONFIG}`);
     assert.deepEqual(admin.outputs, {
-      accountId: ACCOUNT_B,
+      accountId: ACCOUNTS.B,
       servicePrincipal: CONFIG,
-      region: REGION_A,
-      managementAccountId: ACCOUNT_A,
+      region: REGIONS.A,
+      managementAccountId: ACCOUNTS.A,
       __provider: adminCode,
     });
     // The host learned the default account before the tests (one STS call per process).
@@ -97,7 +94,7 @@ describe("ServiceAccess and DelegatedAdministrator through the dynamic-provider 
     const moved = await host().check(
       ADMIN_URN,
       admin.inputs,
-      withProvider(adminCode, { accountId: ACCOUNT_C, servicePrincipal: CONFIG }),
+      withProvider(adminCode, { accountId: ACCOUNTS.C, servicePrincipal: CONFIG }),
     );
     const replaced = await host().diff(
       admin.id,
@@ -126,14 +123,17 @@ describe("ServiceAccess and DelegatedAdministrator through the dynamic-provider 
 
   it("refuses a registration that predates the stack, with what to do", async () => {
     await created(ACCESS_URN, accessCode, { servicePrincipal: CONFIG });
-    await new OrganizationsClient({ region: REGION_A }).send(
-      new RegisterDelegatedAdministratorCommand({ AccountId: ACCOUNT_B, ServicePrincipal: CONFIG }),
+    await new OrganizationsClient({ region: REGIONS.A }).send(
+      new RegisterDelegatedAdministratorCommand({
+        AccountId: ACCOUNTS.B,
+        ServicePrincipal: CONFIG,
+      }),
     );
     emulator().clearRequests();
     const checked = await host().check(
       ADMIN_URN,
       {},
-      withProvider(adminCode, { accountId: ACCOUNT_B, servicePrincipal: CONFIG }),
+      withProvider(adminCode, { accountId: ACCOUNTS.B, servicePrincipal: CONFIG }),
     );
     const failure = await host()
       .create(ADMIN_URN, checked.inputs)
@@ -145,7 +145,9 @@ describe("ServiceAccess and DelegatedAdministrator through the dynamic-provider 
     assert.equal(failure.initFailure, undefined);
     assert.match(
       failure.details,
-      /^Account 222222222222 is already registered as delegated administrator for "config.amazonaws.com" in the organization of management account 111111111111 .*set adoptExisting: true/,
+      new RegExp(
+        `^Account ${ACCOUNTS.B} is already registered as delegated administrator for "config.amazonaws.com" in the organization of management account ${ACCOUNTS.A} .*set adoptExisting: true`,
+      ),
     );
     assert.deepEqual(operations(emulator()), ["ListDelegatedAdministrators"]);
   });

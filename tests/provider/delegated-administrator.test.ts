@@ -2,30 +2,22 @@ import * as assert from "node:assert/strict";
 import {
   EnableAWSServiceAccessCommand,
   ListDelegatedAdministratorsCommand,
-  OrganizationsClient,
   RegisterDelegatedAdministratorCommand,
 } from "@aws-sdk/client-organizations";
-import { forgetActingAccounts } from "../../provider/shared/aws/identity";
+import { ACCOUNTS, REGIONS, roleArn } from "../support/fixtures";
 import {
-  ACCOUNT_A,
-  ACCOUNT_B,
-  ACCOUNT_C,
-  REGION_A,
-  roleArn,
-  useEmulator,
-} from "../support/emulator";
-import { checked, delegatedAdministrators, operations, rejection } from "./helpers";
+  checked,
+  delegatedAdministrators,
+  operations,
+  rejection,
+  useProviderWorld,
+} from "./helpers";
 
 const CONFIG = "config.amazonaws.com";
-const ID = `${ACCOUNT_B}/${CONFIG}`;
+const ID = `${ACCOUNTS.B}/${CONFIG}`;
 
 describe("DelegatedAdministrator provider against the emulator", () => {
-  const fixture = useEmulator();
-  // Each test counts its own STS calls, as a fresh provider process would make them.
-  beforeEach(forgetActingAccounts);
-  const emulator = () => fixture.emulator;
-  /** The management account's own client, to change the organization behind the provider's back. */
-  const organizations = () => new OrganizationsClient({ region: REGION_A });
+  const { emulator, organizations } = useProviderWorld();
 
   async function registered(): Promise<string[]> {
     const page = await organizations().send(
@@ -40,14 +32,33 @@ describe("DelegatedAdministrator provider against the emulator", () => {
     emulator().clearRequests();
   }
 
+  /** Trusted access on and account B registered by the management account itself; the log then cleared. */
+  async function registerOutsideTheStack(): Promise<void> {
+    await organizations().send(new EnableAWSServiceAccessCommand({ ServicePrincipal: CONFIG }));
+    await organizations().send(
+      new RegisterDelegatedAdministratorCommand({
+        AccountId: ACCOUNTS.B,
+        ServicePrincipal: CONFIG,
+      }),
+    );
+    emulator().clearRequests();
+  }
+
   const inputsFor = (extra: Record<string, unknown> = {}) =>
-    checked(delegatedAdministrators, { accountId: ACCOUNT_B, servicePrincipal: CONFIG, ...extra });
+    checked(delegatedAdministrators, { accountId: ACCOUNTS.B, servicePrincipal: CONFIG, ...extra });
+
+  /** Account B registered by the provider; the log then cleared. */
+  async function createdByTheStack() {
+    const created = await delegatedAdministrators.create(await inputsFor());
+    emulator().clearRequests();
+    return created;
+  }
 
   it("checks and diffs without a single AWS call", async () => {
     const inputs = await inputsFor();
     await delegatedAdministrators.diff(
       ID,
-      { ...inputs, managementAccountId: ACCOUNT_A } as never,
+      { ...inputs, managementAccountId: ACCOUNTS.A } as never,
       inputs,
     );
     await delegatedAdministrators.check({}, { accountId: "2222", servicePrincipal: CONFIG });
@@ -60,10 +71,10 @@ describe("DelegatedAdministrator provider against the emulator", () => {
     assert.deepEqual(created, {
       id: ID,
       outs: {
-        accountId: ACCOUNT_B,
+        accountId: ACCOUNTS.B,
         servicePrincipal: CONFIG,
-        region: REGION_A,
-        managementAccountId: ACCOUNT_A,
+        region: REGIONS.A,
+        managementAccountId: ACCOUNTS.A,
       },
     });
     assert.deepEqual(operations(emulator()), [
@@ -71,10 +82,10 @@ describe("DelegatedAdministrator provider against the emulator", () => {
       "ListDelegatedAdministrators",
       "RegisterDelegatedAdministrator",
     ]);
-    assert.deepEqual(await registered(), [ACCOUNT_B]);
+    assert.deepEqual(await registered(), [ACCOUNTS.B]);
     emulator().clearRequests();
     // A second one in the same process knows the account already: one list, one register.
-    await delegatedAdministrators.create(await inputsFor({ accountId: ACCOUNT_C }));
+    await delegatedAdministrators.create(await inputsFor({ accountId: ACCOUNTS.C }));
     assert.deepEqual(operations(emulator()), [
       "ListDelegatedAdministrators",
       "RegisterDelegatedAdministrator",
@@ -82,31 +93,23 @@ describe("DelegatedAdministrator provider against the emulator", () => {
   });
 
   it("refuses a registration it did not make, saying how to adopt or remove it", async () => {
-    await trustConfig();
-    await organizations().send(
-      new RegisterDelegatedAdministratorCommand({ AccountId: ACCOUNT_B, ServicePrincipal: CONFIG }),
-    );
-    emulator().clearRequests();
+    await registerOutsideTheStack();
     const error = await rejection(delegatedAdministrators.create(await inputsFor()));
     assert.match(
       error.message,
       new RegExp(
-        `^Account ${ACCOUNT_B} is already registered as delegated administrator for "config.amazonaws.com" ` +
-          `in the organization of management account ${ACCOUNT_A} \\(arn:aws:organizations::${ACCOUNT_A}:account/o-[a-z0-9]+/${ACCOUNT_B}\\), and this stack did not register it\\. ` +
+        `^Account ${ACCOUNTS.B} is already registered as delegated administrator for "config.amazonaws.com" ` +
+          `in the organization of management account ${ACCOUNTS.A} \\(arn:aws:organizations::${ACCOUNTS.A}:account/o-[a-z0-9]+/${ACCOUNTS.B}\\), and this stack did not register it\\. ` +
           `To manage the registration from this stack, set adoptExisting: true on the resource \\(its delete then deregisters the account\\); ` +
           `otherwise leave it out of this program, or deregister the account first ` +
-          `\\(aws organizations deregister-delegated-administrator --account-id ${ACCOUNT_B} --service-principal config.amazonaws.com\\)\\. `,
+          `\\(aws organizations deregister-delegated-administrator --account-id ${ACCOUNTS.B} --service-principal config.amazonaws.com\\)\\. `,
       ),
     );
     assert.deepEqual(operations(emulator()), ["GetCallerIdentity", "ListDelegatedAdministrators"]);
   });
 
   it("adopts a registration with adoptExisting, without registering again, and deregisters it at delete", async () => {
-    await trustConfig();
-    await organizations().send(
-      new RegisterDelegatedAdministratorCommand({ AccountId: ACCOUNT_B, ServicePrincipal: CONFIG }),
-    );
-    emulator().clearRequests();
+    await registerOutsideTheStack();
     const created = await delegatedAdministrators.create(await inputsFor({ adoptExisting: true }));
     assert.equal(created.id, ID);
     assert.deepEqual(operations(emulator()), ["GetCallerIdentity", "ListDelegatedAdministrators"]);
@@ -118,8 +121,7 @@ describe("DelegatedAdministrator provider against the emulator", () => {
 
   it("deregisters with one call, and counts an already deregistered account as done", async () => {
     await trustConfig();
-    const created = await delegatedAdministrators.create(await inputsFor());
-    emulator().clearRequests();
+    const created = await createdByTheStack();
     await delegatedAdministrators.delete(created.id, created.outs);
     assert.deepEqual(operations(emulator()), ["DeregisterDelegatedAdministrator"]);
     assert.deepEqual(await registered(), []);
@@ -130,12 +132,11 @@ describe("DelegatedAdministrator provider against the emulator", () => {
 
   it("reads a registration with one list, and reports it gone once deregistered elsewhere", async () => {
     await trustConfig();
-    const created = await delegatedAdministrators.create(await inputsFor());
-    emulator().clearRequests();
+    const created = await createdByTheStack();
     assert.deepEqual(await delegatedAdministrators.read(created.id, created.outs), {
       id: ID,
       props: created.outs,
-      inputs: { accountId: ACCOUNT_B, servicePrincipal: CONFIG, region: REGION_A },
+      inputs: { accountId: ACCOUNTS.B, servicePrincipal: CONFIG, region: REGIONS.A },
     });
     assert.deepEqual(operations(emulator()), ["ListDelegatedAdministrators"]);
     await delegatedAdministrators.delete(created.id, created.outs);
@@ -165,7 +166,7 @@ describe("DelegatedAdministrator provider against the emulator", () => {
       "RegisterDelegatedAdministrator",
       "RegisterDelegatedAdministrator",
     ]);
-    assert.deepEqual(await registered(), [ACCOUNT_B]);
+    assert.deepEqual(await registered(), [ACCOUNTS.B]);
   });
 
   it("reads past the first page of the service's delegated administrators", async () => {
@@ -179,8 +180,7 @@ describe("DelegatedAdministrator provider against the emulator", () => {
         }),
       );
     }
-    const created = await delegatedAdministrators.create(await inputsFor());
-    emulator().clearRequests();
+    const created = await createdByTheStack();
     const read = await delegatedAdministrators.read(created.id, created.outs);
     assert.equal(read.id, ID);
     assert.deepEqual(operations(emulator()), [
@@ -193,35 +193,39 @@ describe("DelegatedAdministrator provider against the emulator", () => {
     const error = await rejection(delegatedAdministrators.create(await inputsFor()));
     assert.match(
       error.message,
-      /^RegisterDelegatedAdministrator failed for delegated administrator 222222222222 for "config.amazonaws.com" in 111111111111\/us-east-1: ConstraintViolationException: .* Trusted access for "config.amazonaws.com" is not enabled in the organization: enable it first, with a ServiceAccess resource for "config.amazonaws.com" that this resource depends on \(dependsOn\)\.$/,
+      new RegExp(
+        `^RegisterDelegatedAdministrator failed for delegated administrator ${ACCOUNTS.B} for "config.amazonaws.com" in ${ACCOUNTS.A}/${REGIONS.A}: ConstraintViolationException: .* ` +
+          `Trusted access for "config.amazonaws.com" is not enabled in the organization: enable it first, with a ServiceAccess resource for "config.amazonaws.com" that this resource depends on \\(dependsOn\\)\\.$`,
+      ),
     );
     assert.deepEqual(await registered(), []);
   });
 
   it("refuses to deregister from credentials that act in another account", async () => {
     await trustConfig();
-    const created = await delegatedAdministrators.create(await inputsFor());
-    emulator().clearRequests();
+    const created = await createdByTheStack();
     const error = await rejection(
       delegatedAdministrators.delete(created.id, {
         ...created.outs,
-        managementAccountId: ACCOUNT_C,
+        managementAccountId: ACCOUNTS.C,
       }),
     );
     assert.match(
       error.message,
-      /^delegated administrator 222222222222 for "config.amazonaws.com" lives in account 333333333333, but without assumeRole the default credentials act in account 111111111111\. /,
+      new RegExp(
+        `^delegated administrator ${ACCOUNTS.B} for "config.amazonaws.com" lives in account ${ACCOUNTS.C}, but without assumeRole the default credentials act in account ${ACCOUNTS.A}\\. `,
+      ),
     );
     assert.deepEqual(operations(emulator()), []);
-    assert.deepEqual(await registered(), [ACCOUNT_B]);
+    assert.deepEqual(await registered(), [ACCOUNTS.B]);
   });
 
   it("acts in the management account through assumeRole, recording it from the role ARN", async () => {
     await trustConfig();
     const created = await delegatedAdministrators.create(
-      await inputsFor({ assumeRole: { roleArn: roleArn(ACCOUNT_A, "OrgAdmin") } }),
+      await inputsFor({ assumeRole: { roleArn: roleArn(ACCOUNTS.A, "OrgAdmin") } }),
     );
-    assert.equal(created.outs.managementAccountId, ACCOUNT_A);
+    assert.equal(created.outs.managementAccountId, ACCOUNTS.A);
     assert.deepEqual(operations(emulator()), [
       "AssumeRole",
       "ListDelegatedAdministrators",

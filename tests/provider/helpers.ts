@@ -4,6 +4,7 @@
  */
 import * as assert from "node:assert/strict";
 import type * as pulumi from "@pulumi/pulumi";
+import { OrganizationsClient } from "@aws-sdk/client-organizations";
 import type { Emulator } from "../../emulator";
 import { aggregatorProvider } from "../../provider/aggregator/provider";
 import type { ConfigurationAggregatorState } from "../../provider/aggregator/schema";
@@ -15,6 +16,9 @@ import { roleProvider } from "../../provider/role/provider";
 import type { ServiceRoleState } from "../../provider/role/schema";
 import { trustedAccessProvider } from "../../provider/service-access/provider";
 import type { ServiceAccessState } from "../../provider/service-access/schema";
+import { forgetActingAccounts } from "../../provider/shared/aws/identity";
+import { type EmulatorFixture, useEmulator } from "../support/emulator";
+import { REGIONS } from "../support/fixtures";
 
 type Inputs = Record<string, unknown>;
 
@@ -77,4 +81,29 @@ export async function rejection(
     return error as Error & Record<string, unknown>;
   }
   assert.fail("expected the call to fail");
+}
+
+/** What a provider test block works with: its emulator, and the management account's own client. */
+export interface ProviderWorld {
+  /** The block's emulator fixture. */
+  readonly fixture: EmulatorFixture;
+  /** The running emulator. */
+  readonly emulator: () => Emulator;
+  /** The management account's own Organizations client, to change the organization behind the provider's back. */
+  readonly organizations: () => OrganizationsClient;
+}
+
+/**
+ * Mocha fixture, to call inside `describe`: one emulator for the block, and the acting accounts
+ * forgotten before each test, so that each test counts its own STS calls, as a fresh provider
+ * process would make them.
+ */
+export function useProviderWorld(): ProviderWorld {
+  const fixture = useEmulator();
+  beforeEach(forgetActingAccounts);
+  return {
+    fixture,
+    emulator: () => fixture.emulator,
+    organizations: () => new OrganizationsClient({ region: REGIONS.A }),
+  };
 }

@@ -4,24 +4,22 @@
  * (DescribeOrganization, asked only on this error path) and what to do.
  */
 import * as assert from "node:assert/strict";
-import { forgetActingAccounts } from "../../provider/shared/aws/identity";
-import { ACCOUNT_A, ACCOUNT_B, REGION_A, roleArn, useEmulator } from "../support/emulator";
-import { aggregators, checked, operations, rejection } from "./helpers";
+import { ACCOUNTS, REGIONS, roleArn } from "../support/fixtures";
+import { aggregators, checked, operations, rejection, useProviderWorld } from "./helpers";
 
 /** What the three failures share after AWS's own text: where to aggregate listed accounts. */
 const LISTED =
   "or aggregate listed accounts instead (accountAggregationSource, or the MultiAccountAggregation component).";
 
 describe("ConfigurationAggregator: AWS Config's organization exceptions", () => {
-  const fixture = useEmulator();
-  beforeEach(forgetActingAccounts);
+  const { fixture } = useProviderWorld();
 
   /** Creates an organization aggregator, acting through `assumeRole` when given; returns the error. */
   async function refusedCreate(assumeRole?: { roleArn: string }): Promise<string> {
     const inputs = await checked(aggregators, {
       name: "org",
       organizationAggregationSource: {
-        roleArn: roleArn(ACCOUNT_A, "ConfigOrg"),
+        roleArn: roleArn(ACCOUNTS.A, "ConfigOrg"),
         allAwsRegions: true,
       },
       ...(assumeRole ? { assumeRole } : {}),
@@ -35,9 +33,9 @@ describe("ConfigurationAggregator: AWS Config's organization exceptions", () => 
 
     assert.equal(
       await refusedCreate(),
-      `PutConfigurationAggregator failed for aggregator "org" in ${ACCOUNT_A}/${REGION_A}: ` +
+      `PutConfigurationAggregator failed for aggregator "org" in ${ACCOUNTS.A}/${REGIONS.A}: ` +
         "NoAvailableOrganizationException: Organization is no longer available. " +
-        `Account ${ACCOUNT_A} belongs to no AWS organization, so it has no organization to aggregate. ` +
+        `Account ${ACCOUNTS.A} belongs to no AWS organization, so it has no organization to aggregate. ` +
         "Create the aggregator in an organization's management account or delegated administrator (assumeRole), " +
         LISTED,
     );
@@ -56,9 +54,9 @@ describe("ConfigurationAggregator: AWS Config's organization exceptions", () => 
 
     assert.equal(
       await refusedCreate(),
-      `PutConfigurationAggregator failed for aggregator "org" in ${ACCOUNT_A}/${REGION_A}: ` +
+      `PutConfigurationAggregator failed for aggregator "org" in ${ACCOUNTS.A}/${REGIONS.A}: ` +
         "OrganizationAllFeaturesNotEnabledException: Config resource cannot be created because your organization does not have all features enabled. " +
-        `The organization of account ${ACCOUNT_A} (o-exampleorgid) has only consolidated billing features; ` +
+        `The organization of account ${ACCOUNTS.A} (o-exampleorgid) has only consolidated billing features; ` +
         "an organization aggregator needs all features. Enable all features in AWS Organizations " +
         "(EnableAllFeatures, which every member account approves), " +
         LISTED,
@@ -67,13 +65,13 @@ describe("ConfigurationAggregator: AWS Config's organization exceptions", () => 
 
   it("from a member that is not a delegated administrator: names the management account and the option that registers it", async () => {
     assert.equal(
-      await refusedCreate({ roleArn: roleArn(ACCOUNT_B, "Deployer") }),
-      `PutConfigurationAggregator failed for aggregator "org" in ${ACCOUNT_B}/${REGION_A}: ` +
+      await refusedCreate({ roleArn: roleArn(ACCOUNTS.B, "Deployer") }),
+      `PutConfigurationAggregator failed for aggregator "org" in ${ACCOUNTS.B}/${REGIONS.A}: ` +
         "OrganizationAccessDeniedException: You are not a registered delegated administrator for Config with permissions to call ListDelegatedAdministrators API. " +
         "Ensure that the management account registers delagated administrator for Config service principal name before the delegated administrator creates an aggregator. " +
-        `Account ${ACCOUNT_B} is neither the management account of o-exampleorgid (${ACCOUNT_A}) ` +
+        `Account ${ACCOUNTS.B} is neither the management account of o-exampleorgid (${ACCOUNTS.A}) ` +
         "nor a registered delegated administrator for config.amazonaws.com. " +
-        `From the management account, enable trusted access for config.amazonaws.com and register account ${ACCOUNT_B} ` +
+        `From the management account, enable trusted access for config.amazonaws.com and register account ${ACCOUNTS.B} ` +
         "(OrganizationAggregator's delegatedAdministrator option does both, as do the ServiceAccess and DelegatedAdministrator resources), " +
         "then run pulumi up again; or create the aggregator in the management account.",
     );

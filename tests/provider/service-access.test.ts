@@ -2,31 +2,33 @@ import * as assert from "node:assert/strict";
 import {
   EnableAWSServiceAccessCommand,
   ListAWSServiceAccessForOrganizationCommand,
-  OrganizationsClient,
 } from "@aws-sdk/client-organizations";
-import { forgetActingAccounts } from "../../provider/shared/aws/identity";
-import { ACCOUNT_A, ACCOUNT_B, REGION_A, roleArn, useEmulator } from "../support/emulator";
-import { checked, operations, rejection, serviceAccesses } from "./helpers";
+import { ACCOUNTS, REGIONS, roleArn } from "../support/fixtures";
+import { checked, operations, rejection, serviceAccesses, useProviderWorld } from "./helpers";
 
 const CONFIG = "config.amazonaws.com";
 const MULTI_ACCOUNT_SETUP = "config-multiaccountsetup.amazonaws.com";
 
 describe("ServiceAccess provider against the emulator", () => {
-  const fixture = useEmulator();
-  // Each test counts its own STS calls, as a fresh provider process would make them.
-  beforeEach(forgetActingAccounts);
-  const emulator = () => fixture.emulator;
-  /** The management account's own client, to change the organization behind the provider's back. */
-  const organizations = () => new OrganizationsClient({ region: REGION_A });
+  const { emulator, organizations } = useProviderWorld();
 
   async function trusted(): Promise<string[]> {
     const page = await organizations().send(new ListAWSServiceAccessForOrganizationCommand({}));
     return (page.EnabledServicePrincipals ?? []).map((entry) => entry.ServicePrincipal ?? "");
   }
 
+  /** Trusted access for AWS Config created by the provider; the log then cleared. */
+  async function createdByTheStack() {
+    const created = await serviceAccesses.create(
+      await checked(serviceAccesses, { servicePrincipal: CONFIG }),
+    );
+    emulator().clearRequests();
+    return created;
+  }
+
   it("checks and diffs without a single AWS call", async () => {
     const inputs = await checked(serviceAccesses, { servicePrincipal: CONFIG });
-    const state = { ...inputs, accountId: ACCOUNT_A, preexisting: false } as never;
+    const state = { ...inputs, accountId: ACCOUNTS.A, preexisting: false } as never;
     await serviceAccesses.diff(CONFIG, state, inputs);
     await serviceAccesses.check({}, { servicePrincipal: "not a principal" });
     assert.deepEqual(operations(emulator()), []);
@@ -39,8 +41,8 @@ describe("ServiceAccess provider against the emulator", () => {
       id: CONFIG,
       outs: {
         servicePrincipal: CONFIG,
-        region: REGION_A,
-        accountId: ACCOUNT_A,
+        region: REGIONS.A,
+        accountId: ACCOUNTS.A,
         preexisting: false,
       },
     });
@@ -91,25 +93,19 @@ describe("ServiceAccess provider against the emulator", () => {
   });
 
   it("disables the trusted access it enabled with one call", async () => {
-    const created = await serviceAccesses.create(
-      await checked(serviceAccesses, { servicePrincipal: CONFIG }),
-    );
-    emulator().clearRequests();
+    const created = await createdByTheStack();
     await serviceAccesses.delete(created.id, created.outs);
     assert.deepEqual(operations(emulator()), ["DisableAWSServiceAccess"]);
     assert.deepEqual(await trusted(), []);
   });
 
   it("reads trusted access that is on with one list, and reports it gone once disabled elsewhere", async () => {
-    const created = await serviceAccesses.create(
-      await checked(serviceAccesses, { servicePrincipal: CONFIG }),
-    );
-    emulator().clearRequests();
+    const created = await createdByTheStack();
     const read = await serviceAccesses.read(created.id, created.outs);
     assert.deepEqual(read, {
       id: CONFIG,
       props: created.outs,
-      inputs: { servicePrincipal: CONFIG, region: REGION_A },
+      inputs: { servicePrincipal: CONFIG, region: REGIONS.A },
     });
     assert.deepEqual(operations(emulator()), ["ListAWSServiceAccessForOrganization"]);
     await serviceAccesses.delete(created.id, created.outs);
@@ -120,10 +116,7 @@ describe("ServiceAccess provider against the emulator", () => {
 
   it("updates adoptExisting in place without an AWS call beyond the account check", async () => {
     await organizations().send(new EnableAWSServiceAccessCommand({ ServicePrincipal: CONFIG }));
-    const created = await serviceAccesses.create(
-      await checked(serviceAccesses, { servicePrincipal: CONFIG }),
-    );
-    emulator().clearRequests();
+    const created = await createdByTheStack();
     const news = await checked(serviceAccesses, { servicePrincipal: CONFIG, adoptExisting: true });
     const updated = await serviceAccesses.update(created.id, created.outs, news);
     assert.deepEqual(updated.outs, { ...created.outs, adoptExisting: true });
@@ -131,18 +124,15 @@ describe("ServiceAccess provider against the emulator", () => {
   });
 
   it("refuses to disable from credentials that act in another account", async () => {
-    const created = await serviceAccesses.create(
-      await checked(serviceAccesses, { servicePrincipal: CONFIG }),
-    );
-    emulator().clearRequests();
+    const created = await createdByTheStack();
     const error = await rejection(
-      serviceAccesses.delete(created.id, { ...created.outs, accountId: ACCOUNT_B }),
+      serviceAccesses.delete(created.id, { ...created.outs, accountId: ACCOUNTS.B }),
     );
     assert.equal(
       error.message,
-      `trusted access for "config.amazonaws.com" lives in account ${ACCOUNT_B}, but without assumeRole the default credentials act in account ${ACCOUNT_A}. ` +
-        `Run with credentials for account ${ACCOUNT_B} or give an assumeRole whose role is there; ` +
-        `to move the resource to account ${ACCOUNT_A}, replace it (for example with the replaceOnChanges option).`,
+      `trusted access for "config.amazonaws.com" lives in account ${ACCOUNTS.B}, but without assumeRole the default credentials act in account ${ACCOUNTS.A}. ` +
+        `Run with credentials for account ${ACCOUNTS.B} or give an assumeRole whose role is there; ` +
+        `to move the resource to account ${ACCOUNTS.A}, replace it (for example with the replaceOnChanges option).`,
     );
     assert.deepEqual(operations(emulator()), []);
     assert.deepEqual(await trusted(), [CONFIG]);
@@ -151,12 +141,14 @@ describe("ServiceAccess provider against the emulator", () => {
   it("names the operation, account and AWS's error when a member account tries", async () => {
     const inputs = await checked(serviceAccesses, {
       servicePrincipal: CONFIG,
-      assumeRole: { roleArn: roleArn(ACCOUNT_B, "OrgAdmin") },
+      assumeRole: { roleArn: roleArn(ACCOUNTS.B, "OrgAdmin") },
     });
     const error = await rejection(serviceAccesses.create(inputs));
     assert.match(
       error.message,
-      /^ListAWSServiceAccessForOrganization failed for trusted access for "config.amazonaws.com" in 222222222222\/us-east-1: AccessDeniedException: /,
+      new RegExp(
+        `^ListAWSServiceAccessForOrganization failed for trusted access for "config.amazonaws.com" in ${ACCOUNTS.B}/${REGIONS.A}: AccessDeniedException: `,
+      ),
     );
     assert.deepEqual(operations(emulator()), ["AssumeRole", "ListAWSServiceAccessForOrganization"]);
   });

@@ -1,27 +1,5 @@
 import { type Emulator, type EmulatorOptions, startEmulator } from "../../emulator/index.js";
-import {
-  ACCOUNTS,
-  REGIONS,
-  roleArn,
-  TEST_ACCESS_KEY_ID,
-  TEST_SECRET_ACCESS_KEY,
-} from "./fixtures.js";
-
-/**
- * @deprecated Old names kept only for test files another change owns (the organization tests);
- * use `ACCOUNTS`, `REGIONS` and `roleArn` from `./fixtures`.
- */
-export const ACCOUNT_A = ACCOUNTS.A;
-/** @deprecated See {@link ACCOUNT_A}. */
-export const ACCOUNT_B = ACCOUNTS.B;
-/** @deprecated See {@link ACCOUNT_A}. */
-export const ACCOUNT_C = ACCOUNTS.C;
-/** @deprecated See {@link ACCOUNT_A}. */
-export const REGION_A = REGIONS.A;
-/** @deprecated See {@link ACCOUNT_A}. */
-export const REGION_B = REGIONS.B;
-/** @deprecated See {@link ACCOUNT_A}. */
-export { roleArn };
+import { REGIONS, TEST_ACCESS_KEY_ID, TEST_SECRET_ACCESS_KEY } from "./fixtures.js";
 
 /** Access to the emulator a describe block runs against. */
 export interface EmulatorFixture {

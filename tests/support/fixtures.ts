@@ -43,6 +43,14 @@ export const SOURCE_KEYS: Record<string, string> = {
   AKIASOURCEACCOUNTD01: ACCOUNTS.D,
 };
 
+/** The access key that acts as `account`: {@link TEST_ACCESS_KEY_ID} for A, else its {@link SOURCE_KEYS} entry. */
+export function accessKeyOf(account: string): string {
+  if (account === ACCOUNTS.A) return TEST_ACCESS_KEY_ID;
+  const key = Object.entries(SOURCE_KEYS).find(([, mapped]) => mapped === account)?.[0];
+  if (key === undefined) throw new Error(`no access key for account ${account}`);
+  return key;
+}
+
 /** `arn:aws:iam::<account>:role/<name>`. */
 export function roleArn(account: string, name: string): string {
   return `arn:aws:iam::${account}:role/${name}`;
@@ -63,11 +71,12 @@ export const ORGANIZATION_ROLE_ARN = roleArn(
 );
 /** A role to assume in account A. */
 export const OWNER_ROLE_ARN = roleArn(ACCOUNTS.A, "pulumi-deployer");
-/** A role of the same name in account C. */
-export const OTHER_ACCOUNT_ROLE_ARN = roleArn(ACCOUNTS.C, "pulumi-deployer");
-
 /** An external ID that must never show up in a failure message. */
 export const SECRET_EXTERNAL_ID = "s3cr3t-Ext3rnal-1d";
+/** An `assumeRole` of {@link OWNER_ROLE_ARN} with {@link SECRET_EXTERNAL_ID}. */
+export const OWNER_ASSUME_ROLE = { roleArn: OWNER_ROLE_ARN, externalId: SECRET_EXTERNAL_ID };
+/** A role of the same name in account C. */
+export const OTHER_ACCOUNT_ROLE_ARN = roleArn(ACCOUNTS.C, "pulumi-deployer");
 
 /** Values for an aggregator's filters: two resource types and a service principal. */
 export const FILTER_VALUES = {

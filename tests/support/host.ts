@@ -14,6 +14,9 @@ const { Struct } = pulumiRequire(
   "google-protobuf/google/protobuf/struct_pb",
 ) as typeof import("google-protobuf/google/protobuf/struct_pb");
 
+/** gRPC and protobuf, the very instances @pulumi/pulumi's generated stubs use. */
+export const wire = { grpc, Struct };
+
 type Struct = import("google-protobuf/google/protobuf/struct_pb").Struct;
 type JsonObject = import("google-protobuf/google/protobuf/struct_pb").JavaScriptValue;
 

@@ -7,16 +7,15 @@ import type {
   ConfigurationAggregatorState,
 } from "../../provider/aggregator/schema";
 import { PREVIEW_UNKNOWN } from "../../provider/shared/inputs/unknowns";
+import { NO_CHANGE, programChanges, replace, roleMovedRows, UPDATE } from "./diff-table";
 import { aggregatorState } from "./helpers";
 import {
   ACCOUNTS,
   FILTER_VALUES,
   AGGREGATOR_NAME,
   ORGANIZATION_ROLE_ARN,
-  OTHER_ACCOUNT_ROLE_ARN,
-  OWNER_ROLE_ARN,
+  OWNER_ASSUME_ROLE,
   REGIONS,
-  SECRET_EXTERNAL_ID,
 } from "../support/fixtures";
 
 type Raw = Record<string, unknown>;
@@ -32,7 +31,7 @@ const PROGRAM: Raw = {
   },
   aggregatorFilters: { resourceType: { value: [FILTER_VALUES.instance] } },
   tags: { team: "platform", env: "prod" },
-  assumeRole: { roleArn: OWNER_ROLE_ARN, externalId: SECRET_EXTERNAL_ID, sessionName: "deploy" },
+  assumeRole: { ...OWNER_ASSUME_ROLE, sessionName: "deploy" },
 };
 
 /** Checked inputs; the test fails at once if the row's program is itself invalid. */
@@ -44,10 +43,7 @@ function checked(program: Raw): ConfigurationAggregatorInputs {
 
 const STATE: ConfigurationAggregatorState = aggregatorState(checked(PROGRAM));
 
-/** The program with `changes` applied on top, key by key. */
-const program = (changes: Raw): Raw => ({ ...PROGRAM, ...changes });
-const role = (changes: Raw): Raw =>
-  program({ assumeRole: { ...(PROGRAM.assumeRole as Raw), ...changes } });
+const { program, role } = programChanges(PROGRAM);
 
 /** The program aggregating the whole organization instead of listed accounts. */
 const organizationProgram = (changes: Raw): Raw =>
@@ -60,14 +56,6 @@ const organizationProgram = (changes: Raw): Raw =>
     },
   });
 const ORGANIZATION_STATE = aggregatorState(checked(organizationProgram({})));
-
-const NO_CHANGE = { changes: false, replaces: [], deleteBeforeReplace: false };
-const UPDATE = { changes: true, replaces: [], deleteBeforeReplace: false };
-const replace = (...replaces: string[]) => ({
-  changes: true,
-  replaces,
-  deleteBeforeReplace: false,
-});
 
 interface DiffCase {
   readonly title: string;
@@ -83,17 +71,7 @@ const CASES: DiffCase[] = [
   // Identity: a new aggregator.
   { title: "a new name", news: program({ name: "central" }), expected: replace("name") },
   { title: "a new region", news: program({ region: REGIONS.B }), expected: replace("region") },
-  {
-    title: "a role in another account",
-    news: role({ roleArn: OTHER_ACCOUNT_ROLE_ARN }),
-    expected: replace("assumeRole"),
-  },
-  {
-    title: "a role in another account where there was none",
-    olds: aggregatorState(checked(program({ assumeRole: undefined }))),
-    news: role({ roleArn: OTHER_ACCOUNT_ROLE_ARN }),
-    expected: replace("assumeRole"),
-  },
+  ...roleMovedRows(role, aggregatorState(checked(program({ assumeRole: undefined })))),
   {
     title: "a new name and region together",
     news: program({ name: "central", region: REGIONS.B }),

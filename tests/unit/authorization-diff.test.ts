@@ -7,14 +7,9 @@ import type {
   AggregationAuthorizationState,
 } from "../../provider/authorization/schema";
 import { PREVIEW_UNKNOWN } from "../../provider/shared/inputs/unknowns";
+import { NO_CHANGE, programChanges, replace, roleMovedRows, UPDATE } from "./diff-table";
 import { authorizationState } from "./helpers";
-import {
-  ACCOUNTS,
-  OTHER_ACCOUNT_ROLE_ARN,
-  OWNER_ROLE_ARN,
-  REGIONS,
-  SECRET_EXTERNAL_ID,
-} from "../support/fixtures";
+import { ACCOUNTS, OTHER_ACCOUNT_ROLE_ARN, OWNER_ASSUME_ROLE, REGIONS } from "../support/fixtures";
 
 type Raw = Record<string, unknown>;
 const U = PREVIEW_UNKNOWN;
@@ -25,7 +20,7 @@ const PROGRAM: Raw = {
   authorizedAwsRegion: REGIONS.C,
   region: REGIONS.A,
   tags: { team: "platform" },
-  assumeRole: { roleArn: OWNER_ROLE_ARN, externalId: SECRET_EXTERNAL_ID },
+  assumeRole: OWNER_ASSUME_ROLE,
 };
 
 function checked(program: Raw): AggregationAuthorizationInputs {
@@ -36,17 +31,7 @@ function checked(program: Raw): AggregationAuthorizationInputs {
 
 const STATE: AggregationAuthorizationState = authorizationState(checked(PROGRAM));
 
-const program = (changes: Raw): Raw => ({ ...PROGRAM, ...changes });
-const role = (changes: Raw): Raw =>
-  program({ assumeRole: { ...(PROGRAM.assumeRole as Raw), ...changes } });
-
-const NO_CHANGE = { changes: false, replaces: [], deleteBeforeReplace: false };
-const UPDATE = { changes: true, replaces: [], deleteBeforeReplace: false };
-const replace = (...replaces: string[]) => ({
-  changes: true,
-  replaces,
-  deleteBeforeReplace: false,
-});
+const { program, role } = programChanges(PROGRAM);
 
 const CASES: {
   title: string;
@@ -69,17 +54,7 @@ const CASES: {
     news: program({ region: REGIONS.B }),
     expected: replace("region"),
   },
-  {
-    title: "a role in another account",
-    news: role({ roleArn: OTHER_ACCOUNT_ROLE_ARN }),
-    expected: replace("assumeRole"),
-  },
-  {
-    title: "a role in another account where there was none",
-    olds: authorizationState(checked(program({ assumeRole: undefined }))),
-    news: role({ roleArn: OTHER_ACCOUNT_ROLE_ARN }),
-    expected: replace("assumeRole"),
-  },
+  ...roleMovedRows(role, authorizationState(checked(program({ assumeRole: undefined })))),
   {
     title: "every identity field at once",
     news: program({

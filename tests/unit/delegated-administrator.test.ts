@@ -9,6 +9,7 @@ import {
 import { PREVIEW_UNKNOWN } from "../../provider/shared/inputs/unknowns";
 import type { CheckFailure } from "../../provider/shared/inputs/validation";
 import { ACCOUNTS, OWNER_ROLE_ARN, REGIONS } from "../support/fixtures";
+import { NO_CHANGE, replace, UPDATE } from "./diff-table";
 
 type Raw = Record<string, unknown>;
 
@@ -30,58 +31,47 @@ const stateOf = (overrides: Raw = {}): DelegatedAdministratorState => ({
   ...checked(overrides),
   managementAccountId: ACCOUNTS.A,
 });
+/** The one failure of `property`, for `reason`. */
+const failure = (property: string, reason: string): CheckFailure[] => [{ property, reason }];
+/** The row of a missing `property` (`what`, in the title), whose failure says what it is. */
+const missing = (what: string, property: string, reason: string) => ({
+  title: `a missing ${what}`,
+  input: valid({ [property]: undefined }),
+  failures: failure(property, `is required: ${reason}`),
+});
 const accountIdReason = (value: string) =>
   `${JSON.stringify(value)} is not an AWS account ID: expected exactly 12 digits`;
 
 describe("DelegatedAdministrator check", () => {
   const INVALID: { title: string; input: Raw; failures: CheckFailure[] }[] = [
-    {
-      title: "a missing account ID",
-      input: valid({ accountId: undefined }),
-      failures: [
-        {
-          property: "accountId",
-          reason: "is required: the 12-digit ID of the member account to register",
-        },
-      ],
-    },
+    missing("account ID", "accountId", "the 12-digit ID of the member account to register"),
     {
       title: "an 11-digit account ID",
       input: valid({ accountId: "22222222222" }),
-      failures: [{ property: "accountId", reason: accountIdReason("22222222222") }],
+      failures: failure("accountId", accountIdReason("22222222222")),
     },
     {
       title: "an account ID with a dash",
       input: valid({ accountId: "2222-2222-2222" }),
-      failures: [{ property: "accountId", reason: accountIdReason("2222-2222-2222") }],
+      failures: failure("accountId", accountIdReason("2222-2222-2222")),
     },
     {
       title: "an account ID given as a number",
       input: valid({ accountId: 222222222222 }),
-      failures: [
-        { property: "accountId", reason: "Invalid input: expected string, received number" },
-      ],
+      failures: failure("accountId", "Invalid input: expected string, received number"),
     },
-    {
-      title: "a missing service principal",
-      input: valid({ servicePrincipal: undefined }),
-      failures: [
-        {
-          property: "servicePrincipal",
-          reason: 'is required: the service principal, such as "config.amazonaws.com"',
-        },
-      ],
-    },
+    missing(
+      "service principal",
+      "servicePrincipal",
+      'the service principal, such as "config.amazonaws.com"',
+    ),
     {
       title: "a service principal with a slash, which would also break the ID",
       input: valid({ servicePrincipal: "config.amazonaws.com/x" }),
-      failures: [
-        {
-          property: "servicePrincipal",
-          reason:
-            '"config.amazonaws.com/x" is not a service principal such as "config.amazonaws.com": it may contain only letters, digits and _ + = , . @ -',
-        },
-      ],
+      failures: failure(
+        "servicePrincipal",
+        '"config.amazonaws.com/x" is not a service principal such as "config.amazonaws.com": it may contain only letters, digits and _ + = , . @ -',
+      ),
     },
     {
       title: "both identity inputs wrong at once, each reported",
@@ -94,24 +84,18 @@ describe("DelegatedAdministrator check", () => {
     {
       title: "a malformed assumeRole ARN",
       input: valid({ assumeRole: { roleArn: "OrgAdmin" } }),
-      failures: [
-        {
-          property: "assumeRole.roleArn",
-          reason:
-            '"OrgAdmin" is not an IAM role ARN of the form arn:aws:iam::<12-digit account>:role/<name>',
-        },
-      ],
+      failures: failure(
+        "assumeRole.roleArn",
+        '"OrgAdmin" is not an IAM role ARN of the form arn:aws:iam::<12-digit account>:role/<name>',
+      ),
     },
     {
       title: "an unknown property",
       input: valid({ delegatedAdminAccountId: ACCOUNTS.B }),
-      failures: [
-        {
-          property: "delegatedAdminAccountId",
-          reason:
-            "unknown property; allowed properties are: accountId, servicePrincipal, region, assumeRole, adoptExisting",
-        },
-      ],
+      failures: failure(
+        "delegatedAdminAccountId",
+        "unknown property; allowed properties are: accountId, servicePrincipal, region, assumeRole, adoptExisting",
+      ),
     },
   ];
   for (const { title, input, failures } of INVALID) {
@@ -130,12 +114,11 @@ describe("DelegatedAdministrator check", () => {
   });
 
   it("forms the ID as pulumi-aws imports aws_organizations_delegated_administrator", () => {
-    assert.equal(delegatedAdministratorId(checked()), "222222222222/config.amazonaws.com");
+    assert.equal(delegatedAdministratorId(checked()), `${ACCOUNTS.B}/config.amazonaws.com`);
   });
 });
 
 describe("DelegatedAdministrator diff", () => {
-  const NO_CHANGE = { changes: false, replaces: [], deleteBeforeReplace: false };
   const ROWS: { title: string; news: Raw; expected: object }[] = [
     { title: "nothing when nothing changed", news: {}, expected: NO_CHANGE },
     {
@@ -151,23 +134,23 @@ describe("DelegatedAdministrator diff", () => {
     {
       title: "a replacement when the registered account changed",
       news: { accountId: ACCOUNTS.C },
-      expected: { changes: true, replaces: ["accountId"], deleteBeforeReplace: false },
+      expected: replace("accountId"),
     },
     {
       title: "a replacement when the service principal changed",
       news: { servicePrincipal: "config-multiaccountsetup.amazonaws.com" },
-      expected: { changes: true, replaces: ["servicePrincipal"], deleteBeforeReplace: false },
+      expected: replace("servicePrincipal"),
     },
     {
       title:
         "an update when a role in the management account is given (not the registered account)",
       news: { assumeRole: { roleArn: OWNER_ROLE_ARN } },
-      expected: { changes: true, replaces: [], deleteBeforeReplace: false },
+      expected: UPDATE,
     },
     {
       title: "a replacement when the role acts in the registered account, not the management one",
       news: { assumeRole: { roleArn: `arn:aws:iam::${ACCOUNTS.B}:role/OrgAdmin` } },
-      expected: { changes: true, replaces: ["assumeRole"], deleteBeforeReplace: false },
+      expected: replace("assumeRole"),
     },
   ];
   for (const { title, news, expected } of ROWS) {
@@ -179,7 +162,7 @@ describe("DelegatedAdministrator diff", () => {
   it("shows a possible replacement when the account is unknown at preview", () => {
     assert.deepEqual(
       diffDelegatedAdministrator(stateOf(), { ...checked(), accountId: PREVIEW_UNKNOWN }),
-      { changes: true, replaces: ["accountId"], deleteBeforeReplace: false },
+      replace("accountId"),
     );
   });
 });
@@ -192,11 +175,11 @@ describe("DelegatedAdministrator registration advice", () => {
     ],
     [
       "CANNOT_REGISTER_MASTER_AS_DELEGATED_ADMINISTRATOR",
-      "Account 222222222222 is the organization's management account, which cannot be a delegated administrator; it already has the access. Register a member account instead.",
+      `Account ${ACCOUNTS.B} is the organization's management account, which cannot be a delegated administrator; it already has the access. Register a member account instead.`,
     ],
     [
       "MAX_DELEGATED_ADMINISTRATORS_FOR_SERVICE_LIMIT_EXCEEDED",
-      '"config.amazonaws.com" takes no more delegated administrators. To move the registration to account 222222222222, set the resource option deleteBeforeReplace: true, so that the old account is deregistered before the new one is registered; or deregister the other account first.',
+      `"config.amazonaws.com" takes no more delegated administrators. To move the registration to account ${ACCOUNTS.B}, set the resource option deleteBeforeReplace: true, so that the old account is deregistered before the new one is registered; or deregister the other account first.`,
     ],
     ["ACCOUNT_NUMBER_LIMIT_EXCEEDED", undefined],
     [undefined, undefined],
