@@ -12,20 +12,14 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import { benchAssumeRole, type AssumeRoleResult } from "./assume-role";
-import {
-  benchEngine,
-  ENGINE_SCALE,
-  ENGINE_SCALE_LARGE,
-  type EngineResult,
-  type EngineStep,
-} from "./engine";
+import { benchEngine, ENGINE_SCALE, ENGINE_SCALE_LARGE, type EngineResult } from "./engine";
 import { benchEmulatorThroughput, type EmulatorThroughputResult } from "./emulator-throughput";
 import { benchLifecycle, type LifecycleResult } from "./lifecycle";
 import { benchRefresh, type ReadPhase, type RefreshResult } from "./refresh";
 import { benchStartup, type StartupResult } from "./startup";
 import { benchStateSize, type StateSizeResult } from "./state-size";
 import { benchThrottledCreate, type ThrottledCreateResult } from "./throttled-create";
-import { writePerformancePage } from "./report";
+import { renderSection, writePerformancePage } from "./report";
 import { providerTexts, REPO_ROOT } from "./support";
 import {
   bytes,
@@ -280,52 +274,6 @@ const STATE_BYTES_PER_RESOURCE_LIMIT = 2048;
 /** The most a create may take relative to the engine's floor. */
 const ENGINE_RATIO_LIMIT = 1.5;
 
-function engineSection(r: EngineResult): string {
-  const steps: [string, EngineStep][] = [
-    ["floor: create, no latency or throttling", r.floor],
-    ["create", r.create],
-    ["unchanged up", r.noop],
-    ["refresh", r.refresh],
-    ["tag change on every child", r.tagChange],
-    ["destroy", r.destroy],
-  ];
-  const { accounts, regions } = r.scale;
-  return [
-    `Engine: the real \`pulumi\` CLI, MultiAccountAggregation of ${accounts} accounts × ${regions} regions ` +
-      `(${int(r.create.authorizations)} authorizations); every request answered after ${r.latencyMs} ms, ` +
-      `AWS Config throttled at ${r.throttlePerSecond}/s per operation, account and region`,
-    markdownTable(
-      [
-        "Step",
-        "Wall",
-        "AWS calls",
-        "Retries",
-        "Failed",
-        "Engine peak",
-        "Host peak",
-        "Program peak",
-      ],
-      steps.map(([label, step]) => [
-        label,
-        seconds(step.seconds * 1000),
-        `${int(step.awsCalls)} (${operationList(step.awsCallsByOperation)})`,
-        int(step.retries),
-        int(step.failures),
-        mebibytes(step.enginePeakBytes),
-        mebibytes(step.providerHostPeakBytes),
-        mebibytes(step.programPeakBytes),
-      ]),
-    ),
-    `Create / floor: ${ratio(r.create.ratio)}. State: ${bytes(r.stateBytesPerResource)} per resource ` +
-      `(${bytes(r.stateBytes)} for ${int(r.stateResources)} resources, from \`pulumi stack export\`); ` +
-      `an authorization in compact JSON: ${bytes(r.authorizationStateBytes.total)} = ` +
-      `${bytes(r.authorizationStateBytes.properties)} properties + ` +
-      `${bytes(r.authorizationStateBytes.providerText)} \`__provider\` (twice) + ` +
-      `${bytes(r.authorizationStateBytes.sourcePositions)} source positions (Pulumi's) + ` +
-      `${bytes(r.authorizationStateBytes.engine)} engine bookkeeping.`,
-  ].join("\n");
-}
-
 function engineGoals(engine: EngineResult): Goal[] {
   const { create, noop, refresh } = engine;
   return [
@@ -515,7 +463,7 @@ async function main(): Promise<void> {
     `pulumi-aws-config-aggregation benchmarks — ${results.meta.startedAt}, Node ${results.meta.node}, ` +
       `${results.meta.cpus} CPUs, load average ${results.meta.loadAverageBefore.map((l) => l.toFixed(2)).join(" ")} ` +
       `before / ${meta.loadAverageAfter.map((l) => l.toFixed(2)).join(" ")} after, total ${seconds(meta.totalMs)}`,
-    results.engine && engineSection(results.engine),
+    results.engine && renderSection("engine", results.engine),
     results.lifecycle && lifecycleSection(results.lifecycle),
     results.stateSize && stateSection(results.stateSize),
     results.startup && startupSection(results.startup),

@@ -79,7 +79,11 @@ function header(meta: unknown): string {
   ].join("\n");
 }
 
-function renderSection(key: string, value: unknown): string {
+/**
+ * One section of the page, `## Title` and its tables; `npm run bench` prints the engine's this way
+ * too, so the console and the page show the same figures in the same words.
+ */
+export function renderSection(key: string, value: unknown): string {
   const known = RENDERERS[key];
   const title = known?.title ?? titleOf(key);
   if (known) {
