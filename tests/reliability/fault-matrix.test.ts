@@ -590,6 +590,9 @@ async function cell(
   emulator.clearRequests();
   emulator.setFaults(fault.spec);
   const failure = await outcomeOf(operation.run(subject, runner()));
+  // The command ends here, and its provider host with it: under the real engine, a retry still in
+  // flight when a run fails never outlives the command.
+  await runner().endProcess();
   const log = emulator.requests();
   emulator.setFaults({});
 

@@ -136,6 +136,15 @@ export class ProgramRunner {
     await host?.stop();
   }
 
+  /**
+   * Ends the current host as the end of a `pulumi` command ends its provider host, so that what a
+   * run left in flight (a retry of a read whose refresh has already failed) dies with it instead
+   * of reaching AWS during the next run. The next run starts a new host.
+   */
+  async endProcess(): Promise<void> {
+    await this.startOver();
+  }
+
   /** Stops the host, so the next run starts a new one, and lets the program forget its caches. */
   private async startOver(): Promise<void> {
     await this.close();
