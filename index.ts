@@ -32,15 +32,10 @@ export type { AssumeRoleArgs, AssumeRoleSpec } from "./provider/shared/inputs/pl
 export type { CheckFailure } from "./provider/shared/inputs/validation";
 export { ServiceRole, serviceRoleProvider, type ServiceRoleArgs } from "./provider/role/resource";
 export { configOrganizationsPolicyArn, CONFIG_SERVICE_PRINCIPAL } from "./provider/role/schema";
-export {
-  ServiceAccess,
-  serviceAccessProvider,
-  type ServiceAccessArgs,
-} from "./provider/service-access/resource";
+export { ServiceAccess, type ServiceAccessArgs } from "./provider/service-access/resource";
 export type { ServiceAccessInputs, ServiceAccessState } from "./provider/service-access/schema";
 export {
   DelegatedAdministrator,
-  delegatedAdministratorProvider,
   type DelegatedAdministratorArgs,
 } from "./provider/delegated-administrator/resource";
 export type {

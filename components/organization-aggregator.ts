@@ -19,6 +19,7 @@ import { accountActingAs, programRegion } from "./caller-account";
 import {
   accountIdProblems,
   assertNoProblems,
+  ComponentArgumentError,
   isPlain,
   regionListProblems,
   regionProblems,
@@ -151,6 +152,13 @@ export class OrganizationAggregator extends pulumi.ComponentResource {
     // AWS Config accepts a delegated administrator's aggregator only once it is registered.
     const registered = this.delegatedAdministrators;
 
+    const unknownAccount = (reason: string): never => {
+      throw new ComponentArgumentError(
+        "OrganizationAggregator",
+        name,
+        `the aggregator's account cannot be found (${reason}); give assumeRole, roleArn, or credentials`,
+      );
+    };
     if (roleArn === undefined) {
       const roleName = serviceRoleName(name);
       this.role = new ServiceRole(
@@ -161,7 +169,7 @@ export class OrganizationAggregator extends pulumi.ComponentResource {
       // The ARN is computed rather than taken from the role's output, which a preview of any role
       // update makes unknown, so the aggregator would wrongly preview as changed.
       this.roleArn = pulumi
-        .all([accountActingAs(assumeRole), pulumi.output(region)])
+        .all([accountActingAs(assumeRole, unknownAccount), pulumi.output(region)])
         .apply(
           ([account, home]) =>
             `arn:${partitionOf(home ?? programRegion())}:iam::${account}:role/${roleName}`,
@@ -183,6 +191,9 @@ export class OrganizationAggregator extends pulumi.ComponentResource {
         tags,
         region,
         assumeRole,
+        // Where the registration went is where the aggregator must land (a role ARN given as an
+        // Output is not checked at construction); free, as the role ARN names the account.
+        expectedAccountId: delegatedAdministrator?.accountId,
       },
       { parent: this, dependsOn: this.role ? [this.role, ...registered] : registered },
     );

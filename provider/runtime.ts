@@ -42,11 +42,11 @@ const implementations = {
   role: () => (require("./role/provider") as typeof import("./role/provider")).roleProvider,
   serviceAccess: () =>
     (require("./service-access/provider") as typeof import("./service-access/provider"))
-      .trustedAccessProvider,
+      .serviceAccessProvider,
   delegatedAdministrator: () =>
     (
       require("./delegated-administrator/provider") as typeof import("./delegated-administrator/provider")
-    ).delegationProvider,
+    ).delegatedAdministratorProvider,
 } satisfies Record<ProviderKind, () => unknown>;
 /* eslint-enable @typescript-eslint/no-require-imports */
 

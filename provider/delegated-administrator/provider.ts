@@ -142,7 +142,7 @@ async function register(
 }
 
 /** The DelegatedAdministrator provider. */
-export const delegationProvider: pulumi.dynamic.ResourceProvider<
+export const delegatedAdministratorProvider: pulumi.dynamic.ResourceProvider<
   Inputs,
   DelegatedAdministratorState
 > = {

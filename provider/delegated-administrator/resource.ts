@@ -4,11 +4,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { protectExternalId, type AssumeRoleArgs } from "../shared/inputs/placement";
-import { DelegatedResource, delegatingProvider } from "../shared/stub";
+import { DelegatedResource } from "../shared/stub";
 import type { AssumeRoleSpec } from "../shared/inputs/placement";
-
-/** The provider every DelegatedAdministrator uses (one object, so Pulumi serializes it once). */
-export const delegatedAdministratorProvider = delegatingProvider("delegatedAdministrator");
 
 /** Arguments of {@link DelegatedAdministrator}. */
 export interface DelegatedAdministratorArgs {

@@ -59,7 +59,7 @@ export async function enabledServicePrincipals(
 }
 
 /** The ServiceAccess provider. */
-export const trustedAccessProvider: pulumi.dynamic.ResourceProvider<Inputs, ServiceAccessState> = {
+export const serviceAccessProvider: pulumi.dynamic.ResourceProvider<Inputs, ServiceAccessState> = {
   ...serviceAccessPlan,
 
   /**

@@ -3,11 +3,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { protectExternalId, type AssumeRoleArgs } from "../shared/inputs/placement";
-import { DelegatedResource, delegatingProvider } from "../shared/stub";
+import { DelegatedResource } from "../shared/stub";
 import type { AssumeRoleSpec } from "../shared/inputs/placement";
-
-/** The provider every ServiceAccess uses (one object, so Pulumi serializes it once). */
-export const serviceAccessProvider = delegatingProvider("serviceAccess");
 
 /** Arguments of {@link ServiceAccess}. */
 export interface ServiceAccessArgs {

@@ -10,11 +10,11 @@ import { aggregatorProvider } from "../../provider/aggregator/provider";
 import type { ConfigurationAggregatorState } from "../../provider/aggregator/schema";
 import { authorizationProvider } from "../../provider/authorization/provider";
 import type { AggregationAuthorizationState } from "../../provider/authorization/schema";
-import { delegationProvider } from "../../provider/delegated-administrator/provider";
+import { delegatedAdministratorProvider } from "../../provider/delegated-administrator/provider";
 import type { DelegatedAdministratorState } from "../../provider/delegated-administrator/schema";
 import { roleProvider } from "../../provider/role/provider";
 import type { ServiceRoleState } from "../../provider/role/schema";
-import { trustedAccessProvider } from "../../provider/service-access/provider";
+import { serviceAccessProvider } from "../../provider/service-access/provider";
 import type { ServiceAccessState } from "../../provider/service-access/schema";
 import { forgetActingAccounts } from "../../provider/shared/aws/identity";
 import { type EmulatorFixture, useEmulator } from "../support/emulator";
@@ -42,11 +42,11 @@ export const authorizations =
 export const roles = roleProvider as unknown as Provider<ServiceRoleState>;
 
 /** The ServiceAccess provider with every method present. */
-export const serviceAccesses = trustedAccessProvider as unknown as Provider<ServiceAccessState>;
+export const serviceAccesses = serviceAccessProvider as unknown as Provider<ServiceAccessState>;
 
 /** The DelegatedAdministrator provider with every method present. */
 export const delegatedAdministrators =
-  delegationProvider as unknown as Provider<DelegatedAdministratorState>;
+  delegatedAdministratorProvider as unknown as Provider<DelegatedAdministratorState>;
 
 /** Runs `check` and insists it passes, returning the normalized inputs. */
 export async function checked<S>(

@@ -15,15 +15,14 @@ import {
   ConfigurationAggregator,
   configurationAggregatorProvider,
   DelegatedAdministrator,
-  delegatedAdministratorProvider,
   MultiAccountAggregation,
   OrganizationAggregator,
   type MultiAccountAggregationArgs,
   type OrganizationAggregatorArgs,
   ServiceAccess,
-  serviceAccessProvider,
 } from "../../index";
 import type { RequestRecord } from "../../emulator";
+import { delegatingProvider } from "../../provider/shared/stub";
 import { useEmulator } from "../support/emulator";
 import { startProviderHost, type ProviderHost } from "../support/host";
 import { RunError, type ProgramRunner } from "../support/runner";
@@ -260,14 +259,14 @@ const RESOURCES: Resource[] = [
   },
   {
     title: "ServiceAccess",
-    provider: serviceAccessProvider,
+    provider: delegatingProvider("serviceAccess"),
     type: "pulumi-nodejs:dynamic/aws-config:ServiceAccess",
     corpus: SERVICE_ACCESS_CORPUS,
     register: (name, inputs) => void new ServiceAccess(name, inputs as never),
   },
   {
     title: "DelegatedAdministrator",
-    provider: delegatedAdministratorProvider,
+    provider: delegatingProvider("delegatedAdministrator"),
     type: "pulumi-nodejs:dynamic/aws-config:DelegatedAdministrator",
     corpus: DELEGATED_ADMINISTRATOR_CORPUS,
     register: (name, inputs) => void new DelegatedAdministrator(name, inputs as never),
