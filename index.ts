@@ -1,6 +1,7 @@
 /**
  * pulumi-aws-config-aggregation: AWS Config configuration aggregators and aggregation
- * authorizations as Pulumi resources, and components that assemble organization-wide setups.
+ * authorizations as Pulumi resources, the AWS Organizations trusted access and delegated
+ * administrator they need, and components that assemble organization-wide setups.
  */
 export {
   ConfigurationAggregator,

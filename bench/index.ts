@@ -441,6 +441,12 @@ async function main(): Promise<void> {
     ["throttledCreate", () => benchThrottledCreate(texts)],
     ["stateSize", () => benchStateSize(texts)],
   ];
+  const unknown = only?.filter((name) => !sections.some(([section]) => section === name)) ?? [];
+  if (unknown.length > 0) {
+    throw new Error(
+      `--only: no section ${unknown.map((name) => JSON.stringify(name)).join(", ")}; the sections are ${sections.map(([name]) => name).join(", ")}`,
+    );
+  }
   for (const [name, run] of sections.filter(([name]) => !only || only.includes(name))) {
     progress(`bench: ${name}…`);
     const t0 = performance.now();

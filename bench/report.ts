@@ -69,7 +69,8 @@ function header(meta: unknown): string {
     "",
     paragraph(
       "Every figure on this page was measured by `npm run bench` (a run with `--only` remeasures some",
-      "sections and keeps the others' figures; The run names the sections it measured), against the local",
+      "sections and keeps the others' figures; the table under The run names the sections it measured),",
+      "against the local",
       "emulator ([emulator/README.md](../emulator/README.md)) through the real `@pulumi/pulumi`",
       `dynamic-provider host, on a shared ${cpus ? `${cpus} ` : ""}machine. Call counts are exact`,
       "(from the emulator's request log); times vary with the machine's load. `npm run bench`",

@@ -81,9 +81,10 @@ export interface ConfigurationAggregatorArgs {
    */
   readonly adoptExisting?: pulumi.Input<boolean>;
   /**
-   * The account the aggregator must be created in. Create and update fail before writing
-   * anything when the credentials act in another account (with `assumeRole`, the role's account;
-   * otherwise one STS GetCallerIdentity call). Defaults to no check.
+   * The account the aggregator must be created in. Create fails before writing anything when the
+   * credentials act in another account (with `assumeRole`, the role's account; otherwise one STS
+   * GetCallerIdentity call); an update that names another account than the aggregator's is
+   * refused with no call. Defaults to no check.
    */
   readonly expectedAccountId?: pulumi.Input<string>;
 }

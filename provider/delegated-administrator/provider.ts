@@ -11,7 +11,7 @@ import {
 } from "@aws-sdk/client-organizations";
 import type * as pulumi from "@pulumi/pulumi";
 import { arnAccount } from "../shared/aws/arn";
-import { organizationsClient } from "../shared/aws/clients";
+import { organizationsClient, organizationsPlacement } from "../shared/aws/clients";
 import { attemptsOf, awsCall, errorCode, type CallContext } from "../shared/aws/errors";
 import {
   actingAccount,
@@ -50,7 +50,13 @@ function context(
   operation: string,
   accountId?: string,
 ): CallContext {
-  return { operation, resource: describeAs(registration), placement, accountId };
+  // Errors name where the call went: Organizations answers in the partition's main region.
+  return {
+    operation,
+    resource: describeAs(registration),
+    placement: organizationsPlacement(placement),
+    accountId,
+  };
 }
 
 /** The registration parts of an ID `<accountId>/<servicePrincipal>` (a principal has no `/`). */

@@ -26,6 +26,7 @@ export interface DelegatedAdministratorInputs {
   readonly region: string;
   /** Act in the organization's management account. */
   readonly assumeRole?: AssumeRoleSpec;
+  /** Take over a registration that already exists instead of refusing to create. */
   readonly adoptExisting?: boolean;
 }
 

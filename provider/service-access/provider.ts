@@ -8,7 +8,7 @@ import {
   ListAWSServiceAccessForOrganizationCommand,
 } from "@aws-sdk/client-organizations";
 import type * as pulumi from "@pulumi/pulumi";
-import { organizationsClient } from "../shared/aws/clients";
+import { organizationsClient, organizationsPlacement } from "../shared/aws/clients";
 import { awsCall, type CallContext } from "../shared/aws/errors";
 import { actingAccount, ensureOwnAccount, ensureUpdateInOwnAccount } from "../shared/aws/identity";
 import { placementOf, type Placement } from "../shared/inputs/placement";
@@ -32,11 +32,17 @@ function context(
   operation: string,
   accountId?: string,
 ): CallContext {
-  return { operation, resource: describeAs(servicePrincipal), placement, accountId };
+  // Errors name where the call went: Organizations answers in the partition's main region.
+  return {
+    operation,
+    resource: describeAs(servicePrincipal),
+    placement: organizationsPlacement(placement),
+    accountId,
+  };
 }
 
 /** Every service principal the organization trusts, all pages read. */
-export async function enabledServicePrincipals(
+async function enabledServicePrincipals(
   placement: Placement,
   servicePrincipal: string,
   accountId?: string,

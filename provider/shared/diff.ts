@@ -45,8 +45,8 @@ export interface DiffTable {
 /** The property holding a resource's user tags. */
 const TAGS = "tags";
 /**
- * A property every state this package records has (from the create's response); its presence
- * tells a recorded state apart from inputs that were never applied.
+ * A property every tagged resource's recorded state has (from the create's response); its
+ * presence tells a recorded state apart from inputs that were never applied.
  */
 const RECORDED = "arn";
 

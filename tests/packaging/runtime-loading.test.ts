@@ -41,7 +41,7 @@ describe("the runtime's loading", () => {
         await runtime.provider("role").check({}, { name: "r", region: "us-east-1" });
         await runtime.provider("serviceAccess").check({}, { servicePrincipal: "config.amazonaws.com" });
         await runtime.provider("delegatedAdministrator").check({}, {
-          accountId: "222222222222", servicePrincipal: "config.amazonaws.com" });
+          accountId: "${ACCOUNTS.B}", servicePrincipal: "config.amazonaws.com" });
         console.log(JSON.stringify({ failures: checked.failures, sdk: sdk() }));
       })();`);
     assert.deepEqual(loaded, { failures: [], sdk: [] });

@@ -57,6 +57,7 @@ export class Random {
   }
 }
 
+/** Regions the generators draw from. */
 export const REGION_POOL = [
   "us-east-1",
   "us-east-2",

@@ -68,6 +68,10 @@ export function iamClient(placement: Placement): IAMClient {
  * partition, as Landing Zone Accelerator pins it.
  */
 export function organizationsClient(placement: Placement): OrganizationsClient {
-  const home = { ...placement, region: homeRegionOf(partitionOf(placement.region)) };
-  return cachedClient("organizations", OrganizationsClient, home);
+  return cachedClient("organizations", OrganizationsClient, organizationsPlacement(placement));
+}
+
+/** Where Organizations calls of a placement go: its partition's main region, the same credentials. */
+export function organizationsPlacement(placement: Placement): Placement {
+  return { ...placement, region: homeRegionOf(partitionOf(placement.region)) };
 }

@@ -13,10 +13,10 @@ export interface OrganizationView {
 }
 
 /** The service principal an organization aggregator's account must be delegated for. */
-export const CONFIG_PRINCIPAL = "config.amazonaws.com";
+const CONFIG_PRINCIPAL = "config.amazonaws.com";
 
 /** The error codes {@link organizationAdvice} explains. */
-export const ORGANIZATION_ERROR_CODES = [
+const ORGANIZATION_ERROR_CODES = [
   "NoAvailableOrganizationException",
   "OrganizationAllFeaturesNotEnabledException",
   "OrganizationAccessDeniedException",
